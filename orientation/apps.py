@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OrientationConfig(AppConfig):
+    name = "orientation"
+    verbose_name = _("Orientation content")
+
+    def ready(self):
+        from . import signals  # noqa: F401

@@ -1,0 +1,269 @@
+"""The orientation content a new arrival browses: topics, migration statuses and pages."""
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+
+from .markdown import render_markdown
+from .search import normalise_for_search
+
+REVIEW_INTERVAL = datetime.timedelta(days=182)
+
+
+class TranslationState(models.TextChoices):
+    """How far a translation can be trusted. English, the source, is always reviewed."""
+
+    DRAFT = "draft", _("Unreviewed draft")
+    REVIEWED = "reviewed", _("Reviewed")
+
+
+class TranslationStateMixin(models.Model):
+    """Records, per language, whether the translated text has been reviewed.
+
+    Missing languages have no entry and are shown as English with a notice.
+    """
+
+    translation_states = models.JSONField(_("translation states"), default=dict, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def translation_state(self, language_code):
+        if language_code == settings.MODELTRANSLATION_DEFAULT_LANGUAGE:
+            return TranslationState.REVIEWED
+        return self.translation_states.get(language_code)
+
+    def is_draft_translation(self, language_code=None):
+        return self.translation_state(language_code or get_language()) == TranslationState.DRAFT
+
+
+class Locality(TranslationStateMixin):
+    """The place this portal welcomes people to. A deployment serves one locality."""
+
+    slug = models.SlugField(_("slug"), unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    heading = models.CharField(_("home page heading"), max_length=200)
+    intro = models.TextField(_("home page introduction"), blank=True)
+
+    class Meta:
+        verbose_name = _("locality")
+        verbose_name_plural = _("localities")
+
+    def __str__(self):
+        return self.name
+
+    @classmethod
+    def current(cls):
+        return cls.objects.order_by("pk").first()
+
+
+class EmergencyContact(models.Model):
+    """A number shown on every page, in the same place, in the reader's language."""
+
+    key = models.SlugField(_("key"), unique=True)
+    number = models.CharField(_("number"), max_length=30)
+    label = models.CharField(_("what it is for"), max_length=200)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("emergency number")
+        verbose_name_plural = _("emergency numbers")
+
+    def __str__(self):
+        return f"{self.number} ({self.key})"
+
+    @property
+    def tel_href(self):
+        return "tel:" + "".join(character for character in self.number if character.isdigit())
+
+
+class Topic(models.Model):
+    """A subject a new arrival browses by: Health, Housing, Transport..."""
+
+    slug = models.SlugField(_("slug"), unique=True)
+    icon = models.SlugField(_("icon"), help_text=_("Name of an SVG file in static/icons/."))
+    name = models.CharField(_("name"), max_length=100)
+    summary = models.CharField(_("summary"), max_length=300, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("orientation:topic", kwargs={"topic": self.slug})
+
+
+class MigrationStatus(models.Model):
+    """Who someone is in the immigration system, in plain words ("I am a student")."""
+
+    slug = models.SlugField(_("slug"), unique=True)
+    icon = models.SlugField(_("icon"), help_text=_("Name of an SVG file in static/icons/."))
+    name = models.CharField(_("name"), max_length=100)
+    label = models.CharField(
+        _("'I am...' label"), max_length=150, help_text=_("For example: I am an asylum seeker.")
+    )
+    description = models.CharField(_("who this covers"), max_length=300, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("migration status")
+        verbose_name_plural = _("migration statuses")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("orientation:status", kwargs={"status": self.slug})
+
+
+class Organisation(models.Model):
+    """A partner agency: it owns pages and is listed in the directory."""
+
+    slug = models.SlugField(_("slug"), unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("what they do"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self):
+        return self.name
+
+
+class OrientationPageQuerySet(models.QuerySet):
+    def published(self):
+        """The one rule for what the public sees."""
+        return self.filter(state=OrientationPage.State.PUBLISHED)
+
+    def for_status(self, status):
+        """Pages for people with this status, and pages for everyone (no status set)."""
+        for_everyone = ~models.Exists(
+            OrientationPage.statuses.through.objects.filter(orientationpage=models.OuterRef("pk"))
+        )
+        for_this_status = models.Exists(
+            OrientationPage.statuses.through.objects.filter(
+                orientationpage=models.OuterRef("pk"), migrationstatus=status
+            )
+        )
+        return self.filter(for_everyone | for_this_status)
+
+    def in_topic(self, topic):
+        return self.filter(
+            models.Exists(
+                OrientationPage.topics.through.objects.filter(
+                    orientationpage=models.OuterRef("pk"), topic=topic
+                )
+            )
+        )
+
+
+class OrientationPage(TranslationStateMixin):
+    """One page of plain-language orientation: what to do, what to bring, where to get help."""
+
+    class State(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        IN_REVIEW = "in_review", _("In review")
+        PUBLISHED = "published", _("Published")
+        ARCHIVED = "archived", _("Archived")
+
+    slug = models.SlugField(_("slug"), unique=True, help_text=_("Never change it once shared."))
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.CharField(_("summary"), max_length=400)
+    body = models.TextField(_("body (Markdown)"))
+    body_html = models.TextField(_("body as HTML"), editable=False, default="")
+    search_text = models.TextField(editable=False, default="")
+    topics = models.ManyToManyField(Topic, related_name="pages", verbose_name=_("topics"))
+    statuses = models.ManyToManyField(
+        MigrationStatus,
+        related_name="pages",
+        blank=True,
+        verbose_name=_("who it is for"),
+        help_text=_("Leave empty if the page is for everyone."),
+    )
+    tags = TaggableManager(blank=True)
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="pages",
+        verbose_name=_("owning organisation"),
+    )
+    state = models.CharField(
+        _("editorial state"), max_length=20, choices=State.choices, default=State.DRAFT
+    )
+    last_checked = models.DateField(_("last checked"), default=datetime.date.today)
+    review_by = models.DateField(_("review by"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = OrientationPageQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("orientation page")
+        verbose_name_plural = _("orientation pages")
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.review_by:
+            self.review_by = self.last_checked + REVIEW_INTERVAL
+        for code in settings.MODELTRANSLATION_LANGUAGES:
+            setattr(self, f"body_html_{code}", render_markdown(getattr(self, f"body_{code}", "")))
+        self.search_text = self.build_search_text()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("orientation:page", kwargs={"slug": self.slug})
+
+    def build_search_text(self):
+        """Every language's words in one normalised column, so one query searches them all."""
+        parts = []
+        for code in settings.MODELTRANSLATION_LANGUAGES:
+            for field in ("title", "summary", "body"):
+                parts.append(getattr(self, f"{field}_{code}", "") or "")
+        return normalise_for_search("\n".join(part for part in parts if part))
+
+    def has_translation(self, language_code):
+        """True when the title and body exist in that language (English always does)."""
+        return bool(getattr(self, f"title_{language_code}", "")) and bool(
+            getattr(self, f"body_{language_code}", "")
+        )
+
+    @property
+    def is_overdue_for_review(self):
+        return self.review_by < timezone.localdate()
+
+
+class SourceLink(models.Model):
+    """An official source the page sends readers to (GOV.UK, NHS, the council)."""
+
+    page = models.ForeignKey(OrientationPage, on_delete=models.CASCADE, related_name="sources")
+    title = models.CharField(_("title"), max_length=200)
+    url = models.URLField(_("address"), max_length=500)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("official source")
+        verbose_name_plural = _("official sources")
+
+    def __str__(self):
+        return self.title

@@ -1,0 +1,87 @@
+"""Template tags for translated content, icons and direction-safe snippets."""
+
+import functools
+import re
+
+from django import template
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+from orientation.markdown import sanitise_html
+
+register = template.Library()
+
+ICON_NAME = re.compile(r"^[a-z0-9-]+$")
+
+
+@functools.lru_cache(maxsize=128)
+def _icon_markup(name):
+    path = finders.find(f"icons/{name}.svg") if ICON_NAME.match(name) else None
+    if not path:
+        return ""
+    with open(path, encoding="utf-8") as svg_file:
+        return svg_file.read().strip()
+
+
+@register.simple_tag
+def icon(name, css_class=""):
+    """Our own SVG icons inline, so they take the text colour and cost no extra request.
+
+    The files are the project's own (static/icons), never uploads, so they are trusted markup.
+    Icons are decorative: every use has a text label beside it.
+    """
+    markup = _icon_markup(name)
+    if css_class and markup:
+        markup = markup.replace("<svg ", f'<svg class="icon {css_class}" ', 1)
+    elif markup:
+        markup = markup.replace("<svg ", '<svg class="icon" ', 1)
+    return mark_safe(markup)  # noqa: S308 - trusted project file, see docstring
+
+
+def is_fallback(obj, field):
+    """True when the reader's language has no text for this field and English stands in."""
+    language = get_language()
+    if language == settings.MODELTRANSLATION_DEFAULT_LANGUAGE:
+        return False
+    return not getattr(obj, f"{field}_{language}", "")
+
+
+@register.simple_tag
+def translated(obj, field):
+    """A translated field. English stand-in text is marked as English, so it reads right."""
+    value = getattr(obj, field, "")
+    if is_fallback(obj, field) and value:
+        return format_html('<span lang="en" dir="ltr">{}</span>', value)
+    return value
+
+
+@register.filter
+def falls_back(obj, field):
+    return is_fallback(obj, field)
+
+
+@register.filter
+def fallback_attrs(obj, field):
+    """Attributes for a block element whose English stand-in text must align and read LTR."""
+    if is_fallback(obj, field):
+        return mark_safe(' lang="en" dir="ltr"')
+    return ""
+
+
+@register.simple_tag
+def page_body(page):
+    """A page body, sanitised again on the way out (it was sanitised when saved, too)."""
+    html = sanitise_html(page.body_html)
+    if is_fallback(page, "body"):
+        return format_html('<div lang="en" dir="ltr">{}</div>', mark_safe(html))  # noqa: S308
+    return mark_safe(html)  # noqa: S308 - just sanitised by an allowlist
+
+
+@register.filter
+def tel_href(number):
+    return "tel:" + "".join(
+        character for character in str(number) if character.isdigit() or character == "+"
+    )

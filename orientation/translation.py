@@ -1,0 +1,50 @@
+"""Which fields django-modeltranslation gives a column per language."""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import (
+    EmergencyContact,
+    Locality,
+    MigrationStatus,
+    Organisation,
+    OrientationPage,
+    SourceLink,
+    Topic,
+)
+
+
+@register(Locality)
+class LocalityTranslationOptions(TranslationOptions):
+    fields = ("name", "heading", "intro")
+
+
+@register(EmergencyContact)
+class EmergencyContactTranslationOptions(TranslationOptions):
+    fields = ("label",)
+
+
+@register(Topic)
+class TopicTranslationOptions(TranslationOptions):
+    fields = ("name", "summary")
+
+
+@register(MigrationStatus)
+class MigrationStatusTranslationOptions(TranslationOptions):
+    fields = ("name", "label", "description")
+
+
+@register(Organisation)
+class OrganisationTranslationOptions(TranslationOptions):
+    fields = ("description",)
+
+
+@register(OrientationPage)
+class OrientationPageTranslationOptions(TranslationOptions):
+    fields = ("title", "summary", "body", "body_html")
+    # Only English is required; the other languages fall back to it, with a notice.
+    required_languages = ("en",)
+
+
+@register(SourceLink)
+class SourceLinkTranslationOptions(TranslationOptions):
+    fields = ("title",)

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import views
+
+app_name = "orientation"
+
+urlpatterns = [
+    path("topics/", views.topic_list, name="topics"),
+    path("topics/<slug:topic>/", views.topic_detail, name="topic"),
+    path("status/", views.status_list, name="statuses"),
+    path("status/<slug:status>/", views.status_detail, name="status"),
+    path("status/<slug:status>/<slug:topic>/", views.status_topic, name="status_topic"),
+    path("pages/<slug:slug>/", views.page_detail, name="page"),
+    path("search/", views.search, name="search"),
+]

@@ -1,0 +1,140 @@
+"""Public views: what a new arrival browses. Each asks a fixed number of queries."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from .cache import cache_public_page
+from .models import MigrationStatus, OrientationPage, Topic
+from .search import search_terms
+
+MAX_QUERY_LENGTH = 200
+MAX_SEARCH_RESULTS = 50
+
+
+@dataclass(frozen=True)
+class Crumb:
+    label: str
+    url: str = ""
+
+
+def _page_list(queryset):
+    """Pages for a list: the long text columns are left in the database."""
+    long_fields = [
+        f"{field}_{code}"
+        for field in ("body", "body_html")
+        for code in settings.MODELTRANSLATION_LANGUAGES
+    ]
+    return queryset.defer("search_text", *long_fields)
+
+
+@cache_public_page
+def topic_list(request):
+    return render(
+        request,
+        "orientation/topic_list.html",
+        {"topics": Topic.objects.all(), "crumbs": [Crumb(_("Topics"))]},
+    )
+
+
+@cache_public_page
+def topic_detail(request, topic):
+    topic = get_object_or_404(Topic, slug=topic)
+    pages = _page_list(OrientationPage.objects.published().in_topic(topic))
+    crumbs = [Crumb(_("Topics"), reverse("orientation:topics")), Crumb(topic.name)]
+    return render(
+        request,
+        "orientation/topic_detail.html",
+        {
+            "topic": topic,
+            "pages": pages,
+            "statuses": MigrationStatus.objects.all(),
+            "crumbs": crumbs,
+        },
+    )
+
+
+@cache_public_page
+def status_list(request):
+    return render(
+        request,
+        "orientation/status_list.html",
+        {"statuses": MigrationStatus.objects.all(), "crumbs": [Crumb(_("Who are you?"))]},
+    )
+
+
+@cache_public_page
+def status_detail(request, status):
+    status = get_object_or_404(MigrationStatus, slug=status)
+    pages = OrientationPage.objects.published().for_status(status)
+    topics = Topic.objects.filter(pages__in=pages).distinct()
+    crumbs = [Crumb(_("Who are you?"), reverse("orientation:statuses")), Crumb(status.name)]
+    return render(
+        request,
+        "orientation/status_detail.html",
+        {"status": status, "topics": topics, "crumbs": crumbs},
+    )
+
+
+@cache_public_page
+def status_topic(request, status, topic):
+    status = get_object_or_404(MigrationStatus, slug=status)
+    topic = get_object_or_404(Topic, slug=topic)
+    pages = _page_list(OrientationPage.objects.published().for_status(status).in_topic(topic))
+    crumbs = [
+        Crumb(_("Who are you?"), reverse("orientation:statuses")),
+        Crumb(status.name, status.get_absolute_url()),
+        Crumb(topic.name),
+    ]
+    return render(
+        request,
+        "orientation/status_topic.html",
+        {"status": status, "topic": topic, "pages": pages, "crumbs": crumbs},
+    )
+
+
+@cache_public_page
+def page_detail(request, slug):
+    page = get_object_or_404(
+        OrientationPage.objects.published()
+        .select_related("organisation")
+        .prefetch_related(
+            Prefetch("topics", queryset=Topic.objects.all()),
+            Prefetch("statuses", queryset=MigrationStatus.objects.all()),
+            "sources",
+        ),
+        slug=slug,
+    )
+    topics = list(page.topics.all())
+    crumbs = [Crumb(topic.name, topic.get_absolute_url()) for topic in topics[:1]]
+    crumbs.append(Crumb(page.title))
+    return render(
+        request,
+        "orientation/page_detail.html",
+        {"page": page, "topics": topics, "statuses": list(page.statuses.all()), "crumbs": crumbs},
+    )
+
+
+def search(request):
+    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    terms = search_terms(query)
+    pages = OrientationPage.objects.none()
+    if terms:
+        pages = OrientationPage.objects.published()
+        for term in terms:
+            pages = pages.filter(search_text__contains=term)
+        pages = list(_page_list(pages)[:MAX_SEARCH_RESULTS])
+    return render(
+        request,
+        "orientation/search.html",
+        {
+            "query": query,
+            "pages": pages,
+            "searched": bool(terms),
+            "crumbs": [Crumb(_("Search"))],
+        },
+    )

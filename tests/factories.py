@@ -1,0 +1,94 @@
+import datetime
+
+import factory
+
+from orientation.models import (
+    EmergencyContact,
+    Locality,
+    MigrationStatus,
+    Organisation,
+    OrientationPage,
+    SourceLink,
+    Topic,
+)
+
+
+class LocalityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Locality
+        django_get_or_create = ("slug",)
+
+    slug = "testville"
+    name_en = "Testville"
+    heading_en = "Welcome to Testville"
+    intro_en = "Help for people new to Testville."
+
+
+class EmergencyContactFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = EmergencyContact
+
+    key = factory.Sequence(lambda n: f"number-{n}")
+    number = "999"
+    label_en = "Police, fire or ambulance"
+
+
+class TopicFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Topic
+
+    slug = factory.Sequence(lambda n: f"topic-{n}")
+    icon = "health"
+    name_en = factory.Sequence(lambda n: f"Topic {n}")
+    summary_en = "What this topic is about."
+    order = factory.Sequence(int)
+
+
+class MigrationStatusFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MigrationStatus
+
+    slug = factory.Sequence(lambda n: f"status-{n}")
+    icon = "refugee"
+    name_en = factory.Sequence(lambda n: f"Status {n}")
+    label_en = factory.Sequence(lambda n: f"I am status {n}")
+    description_en = "Who this covers."
+    order = factory.Sequence(int)
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    slug = factory.Sequence(lambda n: f"organisation-{n}")
+    name = factory.Sequence(lambda n: f"Organisation {n}")
+    website = "https://example.org/"
+
+
+class OrientationPageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = OrientationPage
+        skip_postgeneration_save = True
+
+    slug = factory.Sequence(lambda n: f"page-{n}")
+    title_en = factory.Sequence(lambda n: f"Page {n}")
+    summary_en = "A short summary."
+    body_en = "## What to do\n\nGo to the office.\n\n- Bring your letter."
+    organisation = factory.SubFactory(OrganisationFactory)
+    state = OrientationPage.State.PUBLISHED
+    last_checked = datetime.date(2026, 11, 20)
+
+    @factory.post_generation
+    def topics(self, create, extracted, **kwargs):
+        if create:
+            self.topics.set(extracted if extracted is not None else [TopicFactory()])
+
+    @factory.post_generation
+    def statuses(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.statuses.set(extracted)
+
+    @factory.post_generation
+    def sources(self, create, extracted, **kwargs):
+        if create:
+            SourceLink.objects.create(page=self, title_en="GOV.UK", url="https://www.gov.uk/")

@@ -1,0 +1,77 @@
+"""Walk every public URL in every language: it answers, with the right lang, dir and links."""
+
+import re
+
+import pytest
+from django.conf import settings
+
+from tests.orientation.conftest import site  # noqa: F401 - shared fixture
+
+pytestmark = pytest.mark.django_db
+
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+RTL = {"ar", "fa", "ckb", "ps"}
+PATHS = [
+    "",
+    "topics/",
+    "topics/health/",
+    "status/",
+    "status/asylum-seeker/",
+    "status/asylum-seeker/housing/",
+    "pages/register-with-a-gp/",
+    "pages/asylum-support/",
+    "search/",
+    "search/?q=GP",
+]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("path", PATHS)
+def test_every_url_answers_in_every_language(client, site, language, path):  # noqa: F811
+    response = client.get(f"/{language}/{path}")
+    assert response.status_code == 200
+    html = response.content.decode()
+    direction = "rtl" if language in RTL else "ltr"
+    assert f'<html lang="{language}" dir="{direction}">' in html
+    assert len(re.findall(r"<h1[ >]", html)) == 1
+    assert 'id="emergency"' in html
+    assert 'href="tel:999"' in html
+    bare_path = path.split("?")[0]
+    assert f'<link rel="canonical" href="http://testserver/{language}/{bare_path}">' in html
+    for other in LANGUAGES:
+        assert (
+            f'<link rel="alternate" hreflang="{other}" href="http://testserver/{other}/{bare_path}">'
+            in html
+        )
+    assert '<meta property="og:title" content="' in html
+    assert f'<meta property="og:locale" content="{language}">' in html
+
+
+def test_open_graph_is_in_the_page_language(client, site):  # noqa: F811
+    html = client.get("/ar/pages/register-with-a-gp/").content.decode()
+    assert '<meta property="og:title" content="التسجيل لدى طبيب عام">' in html
+    assert '<meta property="og:description" content="كيف تسجل.">' in html
+    assert '<meta property="og:type" content="article">' in html
+
+
+def test_unknown_page_is_a_translated_404(client, site):  # noqa: F811
+    response = client.get("/ar/pages/no-such-page/")
+    assert response.status_code == 404
+    assert '<html lang="ar" dir="rtl">' in response.content.decode()
+
+
+def test_language_prefix_is_required(client, site):  # noqa: F811
+    response = client.get("/pages/register-with-a-gp/")
+    assert response.status_code in {302, 404}
+    if response.status_code == 302:
+        assert response["Location"].startswith("/en/")
+
+
+def test_public_pages_load_nothing_from_other_origins(client, site):  # noqa: F811
+    response = client.get("/fa/pages/register-with-a-gp/")
+    policy = response["Content-Security-Policy"]
+    assert "default-src 'self'" in policy
+    assert "script-src 'self'" in policy
+    html = response.content.decode()
+    assert not re.search(r'(src|href)="(https?:)?//(?!testserver)[^"]*\.(js|css|woff2?)"', html)
+    assert "<script" not in html

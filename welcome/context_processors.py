@@ -1,0 +1,31 @@
+"""What every public template needs: the locality, the emergency numbers and the languages."""
+
+from django.conf import settings
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language, get_language_bidi
+
+from orientation.models import EmergencyContact, Locality
+
+from .languages import PORTAL_LANGUAGES, path_in_language
+
+
+def portal(request):
+    language = get_language()
+    path = request.path
+    return {
+        "locality": SimpleLazyObject(Locality.current),
+        "emergency_contacts": SimpleLazyObject(lambda: list(EmergencyContact.objects.all())),
+        "portal_languages": [
+            {
+                "code": portal_language.code,
+                "name": portal_language.native_name,
+                "bidi": portal_language.bidi,
+                "path": path_in_language(path, portal_language.code),
+                "current": portal_language.code == language,
+            }
+            for portal_language in PORTAL_LANGUAGES
+        ],
+        "english_path": path_in_language(path, settings.LANGUAGE_CODE),
+        "language_direction": "rtl" if get_language_bidi() else "ltr",
+        "default_language": settings.LANGUAGE_CODE,
+    }

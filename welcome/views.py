@@ -1,0 +1,82 @@
+"""The site shell: the front door, the home page, language choice and the health check."""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
+from django.http import HttpResponseRedirect, JsonResponse
+from django.shortcuts import render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+
+from orientation.cache import cache_public_page
+from orientation.models import MigrationStatus, Topic
+
+from .languages import LANGUAGE_CODES, language_from_request, path_in_language
+
+
+@never_cache
+def root_redirect(request):
+    """`/` sends readers to their language: the cookie, then the browser's wish, then English."""
+    language = language_from_request(request)
+    response = HttpResponseRedirect(f"/{language}/")
+    response["Vary"] = "Accept-Language, Cookie"
+    return response
+
+
+@cache_public_page
+def home(request):
+    return render(
+        request,
+        "welcome/home.html",
+        {"topics": Topic.objects.all(), "statuses": MigrationStatus.objects.all()},
+    )
+
+
+def choose_language(request, language):
+    """Remember the reader's choice (the only cookie a visitor gets) and show the same page."""
+    if language not in LANGUAGE_CODES:
+        language = settings.LANGUAGE_CODE
+    next_url = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ) or not next_url.startswith("/"):
+        next_url = f"/{language}/"
+    response = HttpResponseRedirect(path_in_language(next_url, language))
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        secure=getattr(settings, "LANGUAGE_COOKIE_SECURE", False),
+        httponly=True,
+    )
+    return response
+
+
+@never_cache
+def healthz(request):
+    checks = {}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+        checks["database"] = "ok"
+    except Exception as error:  # noqa: BLE001 - any failure is the answer here
+        checks["database"] = f"error: {error.__class__.__name__}"
+    try:
+        cache.set("healthz", "ok", 5)
+        checks["cache"] = "ok" if cache.get("healthz") == "ok" else "error: not stored"
+    except Exception as error:  # noqa: BLE001
+        checks["cache"] = f"error: {error.__class__.__name__}"
+    healthy = all(value == "ok" for value in checks.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503
+    )
+
+
+def page_not_found(request, exception):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    return render(request, "500.html", status=500)
