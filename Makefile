@@ -17,7 +17,7 @@ $(STAMP): $(BIN)/python requirements.txt requirements-dev.txt
 	touch $(STAMP)
 
 compilemessages: $(STAMP)
-	$(BIN)/python manage.py compilemessages --ignore=.venv --verbosity=0
+	$(BIN)/python manage.py compile_catalogues
 
 migrate: $(STAMP)
 	$(BIN)/python manage.py migrate --no-input --verbosity=0

@@ -5,19 +5,19 @@ Templates format dates with "j E Y", where E is the month name as it stands afte
 Pashto or Somali; marking the same strings here puts them in the project's catalogue too.
 """
 
-from django.utils.translation import pgettext_noop
+from django.utils.translation import pgettext_lazy
 
 MONTH_NAMES = (
-    pgettext_noop("alt. month", "January"),
-    pgettext_noop("alt. month", "February"),
-    pgettext_noop("alt. month", "March"),
-    pgettext_noop("alt. month", "April"),
-    pgettext_noop("alt. month", "May"),
-    pgettext_noop("alt. month", "June"),
-    pgettext_noop("alt. month", "July"),
-    pgettext_noop("alt. month", "August"),
-    pgettext_noop("alt. month", "September"),
-    pgettext_noop("alt. month", "October"),
-    pgettext_noop("alt. month", "November"),
-    pgettext_noop("alt. month", "December"),
+    pgettext_lazy("alt. month", "January"),
+    pgettext_lazy("alt. month", "February"),
+    pgettext_lazy("alt. month", "March"),
+    pgettext_lazy("alt. month", "April"),
+    pgettext_lazy("alt. month", "May"),
+    pgettext_lazy("alt. month", "June"),
+    pgettext_lazy("alt. month", "July"),
+    pgettext_lazy("alt. month", "August"),
+    pgettext_lazy("alt. month", "September"),
+    pgettext_lazy("alt. month", "October"),
+    pgettext_lazy("alt. month", "November"),
+    pgettext_lazy("alt. month", "December"),
 )

@@ -3,8 +3,9 @@
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.http import HttpResponseRedirect, JsonResponse
+from django.http import HttpResponseRedirect, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
+from django.template import loader
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 
@@ -79,4 +80,8 @@ def page_not_found(request, exception):
 
 
 def server_error(request):
-    return render(request, "500.html", status=500)
+    # No context processors: the database may be why we are here.
+    html = loader.render_to_string(
+        "500.html", {"emergency_number": settings.PORTAL_EMERGENCY_NUMBER}
+    )
+    return HttpResponseServerError(html)

@@ -5,7 +5,6 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
-from django.utils.translation import gettext_lazy as _
 
 from welcome.languages import BIDI_CODES, PORTAL_LANGUAGES, register_language_info
 
@@ -153,7 +152,8 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # The portal ----------------------------------------------------------------------------------
-PORTAL_NAME = _("Welcome portal")
+# Shown on the error page, which must not depend on the database.
+PORTAL_EMERGENCY_NUMBER = os.environ.get("PORTAL_EMERGENCY_NUMBER", "999")
 PORTAL_CONTENT_DIR = Path(os.environ.get("PORTAL_CONTENT_DIR", BASE_DIR / "content" / "birmingham"))
 # Seconds a rendered public page is kept in the cache; saving content clears it at once.
 PUBLIC_PAGE_CACHE_SECONDS = int(os.environ.get("PUBLIC_PAGE_CACHE_SECONDS", "600"))

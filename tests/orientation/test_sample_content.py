@@ -1,0 +1,69 @@
+"""The sample locality is real content: every page is complete, and the core is in every language."""
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from django.conf import settings
+
+from orientation.loader import read_locality
+
+SAMPLE = Path(settings.BASE_DIR) / "content" / "birmingham"
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+MIN_WORDS = 150
+MIN_PAGES_IN_EVERY_LANGUAGE = 10
+
+
+@pytest.fixture(scope="module")
+def sample():
+    return read_locality(SAMPLE)
+
+
+def words(markdown):
+    text = re.sub(r"\]\([^)]*\)", "]", markdown)  # count link text, not addresses
+    return len(re.findall(r"\w+", text))
+
+
+def test_every_page_is_complete(sample):
+    assert len(sample.pages) >= 10
+    for page in sample.pages:
+        english = page.texts["en"]
+        assert english["summary"].strip(), page.slug
+        assert page.meta["topics"], page.slug
+        assert page.meta["sources"], page.slug
+        assert all(source["url"].startswith("https://") for source in page.meta["sources"])
+        assert page.meta["last_checked"], page.slug
+        assert words(english["body"]) >= MIN_WORDS, (page.slug, words(english["body"]))
+
+
+def test_every_topic_and_status_has_pages(sample):
+    topics = {topic for page in sample.pages for topic in page.meta["topics"]}
+    assert topics == {item["slug"] for item in sample.structure["topics"]}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_topics_statuses_and_home_text_exist_in_every_language(sample, language):
+    text = sample.texts[language]
+    assert text["home"]["heading"]
+    for item in sample.structure["topics"]:
+        assert text["topics"][item["slug"]]["name"], item["slug"]
+    for item in sample.structure["statuses"]:
+        assert text["statuses"][item["slug"]]["label"], item["slug"]
+    for item in sample.structure["emergency"]:
+        assert text["emergency"][item["key"]], item["key"]
+
+
+@pytest.mark.parametrize("language", [code for code in LANGUAGES if code != "en"])
+def test_core_pages_are_translated_and_marked_honestly(sample, language):
+    translated = [page for page in sample.pages if language in page.texts]
+    assert len(translated) >= MIN_PAGES_IN_EVERY_LANGUAGE
+    for page in translated:
+        # Made here, not by a qualified translator: the data must say so.
+        assert page.states[language] == "draft", page.slug
+        source, target = page.texts["en"]["body"], page.texts[language]["body"]
+        assert source.count("\n## ") == target.count("\n## "), (page.slug, language)
+        for url in re.findall(r"\]\((https://[^)]+)\)", source):
+            assert url in target, (page.slug, language, url)
+    text = yaml.safe_load((SAMPLE / "text" / f"{language}.yml").read_text(encoding="utf-8"))
+    assert text["translation"] == "draft"
