@@ -1,4 +1,4 @@
-"""The sample locality is real content: every page is complete, and the core is in every language."""
+"""The sample locality is real content: complete pages, and the core in every language."""
 
 import re
 from pathlib import Path
