@@ -97,3 +97,16 @@ def test_hostile_titles_are_escaped(client, locality):
 def test_hostile_search_query_is_escaped(client, locality):
     html = client.get("/en/search/", {"q": '"><script>alert(1)</script>'}).content.decode()
     assert "<script>alert(1)</script>" not in html
+
+
+def test_phone_numbers_and_postcodes_are_isolated_for_right_to_left_text():
+    html = render_markdown("اتصل على 0808 8010 503. العنوان: B1 2ND. [موقع](https://www.gov.uk/a-1)")
+    assert '<bdi dir="ltr">0808 8010 503</bdi>' in html
+    assert '<bdi dir="ltr">B1 2ND</bdi>' in html
+    assert 'href="https://www.gov.uk/a-1"' in html  # never inside a tag
+
+
+def test_bdi_cannot_be_used_to_smuggle_attributes():
+    html = render_markdown('<bdi dir="ltr" onclick="alert(1)" style="x">1</bdi>')
+    assert "onclick" not in html
+    assert "style" not in html
