@@ -4,6 +4,8 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
+from welcome.languages import PORTAL_LANGUAGES
+
 from .models import (
     EmergencyContact,
     Locality,
@@ -14,46 +16,66 @@ from .models import (
     Topic,
 )
 
+LANGUAGE_SUFFIXES = {f"_{language.code}": language for language in PORTAL_LANGUAGES}
+
+
+class TranslatedInputMixin:
+    """Each language's input gets its lang and dir, so Arabic-script text is typed right to left."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is not None:
+            for suffix, language in LANGUAGE_SUFFIXES.items():
+                if db_field.name.endswith(suffix):
+                    field.widget.attrs.update(
+                        {"lang": language.code, "dir": "rtl" if language.bidi else "ltr"}
+                    )
+        return field
+
+
+class PortalTranslationAdmin(TranslatedInputMixin, TabbedTranslationAdmin):
+    pass
+
 
 @admin.register(Locality)
-class LocalityAdmin(TabbedTranslationAdmin):
+class LocalityAdmin(PortalTranslationAdmin):
     list_display = ("name", "slug")
 
 
 @admin.register(EmergencyContact)
-class EmergencyContactAdmin(TabbedTranslationAdmin):
+class EmergencyContactAdmin(PortalTranslationAdmin):
     list_display = ("number", "label", "order")
     list_editable = ("order",)
 
 
 @admin.register(Topic)
-class TopicAdmin(TabbedTranslationAdmin):
+class TopicAdmin(PortalTranslationAdmin):
     list_display = ("name", "slug", "order")
     list_editable = ("order",)
     prepopulated_fields = {"slug": ("name_en",)}
 
 
 @admin.register(MigrationStatus)
-class MigrationStatusAdmin(TabbedTranslationAdmin):
+class MigrationStatusAdmin(PortalTranslationAdmin):
     list_display = ("name", "label", "slug", "order")
     list_editable = ("order",)
     prepopulated_fields = {"slug": ("name_en",)}
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(TabbedTranslationAdmin):
+class OrganisationAdmin(PortalTranslationAdmin):
     list_display = ("name", "website", "phone")
     search_fields = ("name",)
     prepopulated_fields = {"slug": ("name",)}
 
 
-class SourceLinkInline(TranslationTabularInline):
+class SourceLinkInline(TranslatedInputMixin, TranslationTabularInline):
     model = SourceLink
     extra = 1
 
 
 @admin.register(OrientationPage)
-class OrientationPageAdmin(TabbedTranslationAdmin):
+class OrientationPageAdmin(PortalTranslationAdmin):
     list_display = ("title", "organisation", "state", "last_checked", "review_by")
     list_filter = ("state", "topics", "statuses", "organisation")
     search_fields = ("title_en", "slug")

@@ -58,8 +58,11 @@ def browser():
 def phone(browser):
     """A cheap phone: 360 px wide, touch."""
     context = browser.new_context(
-        viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True,
-        has_touch=True, bypass_csp=False,
+        viewport={"width": 360, "height": 740},
+        device_scale_factor=2,
+        is_mobile=True,
+        has_touch=True,
+        bypass_csp=False,
     )
     page = context.new_page()
     yield page

@@ -100,7 +100,9 @@ def test_hostile_search_query_is_escaped(client, locality):
 
 
 def test_phone_numbers_and_postcodes_are_isolated_for_right_to_left_text():
-    html = render_markdown("اتصل على 0808 8010 503. العنوان: B1 2ND. [موقع](https://www.gov.uk/a-1)")
+    html = render_markdown(
+        "اتصل على 0808 8010 503. العنوان: B1 2ND. [موقع](https://www.gov.uk/a-1)"
+    )
     assert '<bdi dir="ltr">0808 8010 503</bdi>' in html
     assert '<bdi dir="ltr">B1 2ND</bdi>' in html
     assert 'href="https://www.gov.uk/a-1"' in html  # never inside a tag

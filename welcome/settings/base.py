@@ -165,5 +165,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
-# The admin's per-language tabs need jQuery UI; serve our copy instead of the default CDN.
-MODELTRANSLATION_JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
+# django-modeltranslation reads this (unprefixed) name for its admin tabs: our copy, not a CDN.
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
+# Partners type web addresses without a scheme; assume https (Django 6's default) already.
+FORMS_URLFIELD_ASSUME_HTTPS = True
