@@ -10,7 +10,6 @@ from .models import (
     EmergencyContact,
     Locality,
     MigrationStatus,
-    Organisation,
     OrientationPage,
     SourceLink,
     Topic,
@@ -62,13 +61,6 @@ class MigrationStatusAdmin(PortalTranslationAdmin):
     prepopulated_fields = {"slug": ("name_en",)}
 
 
-@admin.register(Organisation)
-class OrganisationAdmin(PortalTranslationAdmin):
-    list_display = ("name", "website", "phone")
-    search_fields = ("name",)
-    prepopulated_fields = {"slug": ("name",)}
-
-
 class SourceLinkInline(TranslatedInputMixin, TranslationTabularInline):
     model = SourceLink
     extra = 1
@@ -79,12 +71,15 @@ class OrientationPageAdmin(PortalTranslationAdmin):
     list_display = ("title", "organisation", "state", "last_checked", "review_by")
     list_filter = ("state", "topics", "statuses", "organisation")
     search_fields = ("title_en", "slug")
-    filter_horizontal = ("topics", "statuses")
+    filter_horizontal = ("topics", "statuses", "related_organisations")
     autocomplete_fields = ("organisation",)
     prepopulated_fields = {"slug": ("title_en",)}
     inlines = [SourceLinkInline]
     fieldsets = (
         (None, {"fields": ("title", "slug", "summary", "body")}),
-        (_("Who and what"), {"fields": ("topics", "statuses", "tags", "organisation")}),
+        (
+            _("Who and what"),
+            {"fields": ("topics", "statuses", "tags", "organisation", "related_organisations")},
+        ),
         (_("Editorial"), {"fields": ("state", "last_checked", "review_by", "translation_states")}),
     )

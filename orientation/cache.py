@@ -7,6 +7,7 @@ is simply never asked for again and expires on its own.
 
 import functools
 import hashlib
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -31,24 +32,31 @@ def bump_content_generation():
         cache.set(GENERATION_KEY, 2, timeout=None)
 
 
-def cache_public_page(view):
+def cache_public_page(view=None, *, per_minute=False):
     """Cache a GET response for readers who are not signed in, per language and path.
 
-    Only for views whose output depends on nothing but the path: never for search results,
-    whose query strings are unbounded.
+    Only the bare path is cached (and, with ``per_minute``, only to the minute, for opening
+    times): a request with a query string is always rendered, so nobody can fill the cache
+    with made-up parameters.
     """
+    if view is None:
+        return functools.partial(cache_public_page, per_minute=per_minute)
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
-        if request.method != "GET" or request.user.is_authenticated:
+        if request.method != "GET" or request.GET or request.user.is_authenticated:
             return view(request, *args, **kwargs)
-        path_hash = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
+        path_hash = hashlib.sha256(request.path.encode()).hexdigest()[:32]
         key = f"page:{content_generation()}:{get_language()}:{path_hash}"
+        timeout = settings.PUBLIC_PAGE_CACHE_SECONDS
+        if per_minute:
+            key += f":{int(time.time() // 60)}"
+            timeout = 60
         response = cache.get(key)
         if response is None:
             response = view(request, *args, **kwargs)
             if response.status_code == 200 and not response.cookies:
-                cache.set(key, response, settings.PUBLIC_PAGE_CACHE_SECONDS)
+                cache.set(key, response, timeout)
         patch_vary_headers(response, ("Cookie",))
         return response
 

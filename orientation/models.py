@@ -129,24 +129,6 @@ class MigrationStatus(models.Model):
         return reverse("orientation:status", kwargs={"status": self.slug})
 
 
-class Organisation(models.Model):
-    """A partner agency: it owns pages and is listed in the directory."""
-
-    slug = models.SlugField(_("slug"), unique=True)
-    name = models.CharField(_("name"), max_length=200)
-    description = models.TextField(_("what they do"), blank=True)
-    website = models.URLField(_("website"), blank=True)
-    phone = models.CharField(_("phone"), max_length=30, blank=True)
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("organisation")
-        verbose_name_plural = _("organisations")
-
-    def __str__(self):
-        return self.name
-
-
 class OrientationPageQuerySet(models.QuerySet):
     def published(self):
         """The one rule for what the public sees."""
@@ -163,6 +145,15 @@ class OrientationPageQuerySet(models.QuerySet):
             )
         )
         return self.filter(for_everyone | for_this_status)
+
+    def for_listing(self):
+        """Pages for a list of links: the long text columns stay in the database."""
+        long_fields = [
+            f"{field}_{code}"
+            for field in ("body", "body_html")
+            for code in settings.MODELTRANSLATION_LANGUAGES
+        ]
+        return self.defer("search_text", *long_fields)
 
     def in_topic(self, topic):
         return self.filter(
@@ -199,10 +190,17 @@ class OrientationPage(TranslationStateMixin):
     )
     tags = TaggableManager(blank=True)
     organisation = models.ForeignKey(
-        Organisation,
+        "directory.Organisation",
         on_delete=models.PROTECT,
         related_name="pages",
         verbose_name=_("owning organisation"),
+    )
+    related_organisations = models.ManyToManyField(
+        "directory.Organisation",
+        blank=True,
+        related_name="related_pages",
+        verbose_name=_("where to get help"),
+        help_text=_("Agencies a reader of this page can go to."),
     )
     state = models.CharField(
         _("editorial state"), max_length=20, choices=State.choices, default=State.DRAFT

@@ -5,25 +5,17 @@ from django.dispatch import receiver
 
 from .cache import bump_content_generation
 
-CONTENT_MODELS = (
-    "Locality",
-    "EmergencyContact",
-    "Topic",
-    "MigrationStatus",
-    "Organisation",
-    "OrientationPage",
-    "SourceLink",
-)
+CONTENT_APPS = {"orientation", "directory", "taggit"}
 
 
 @receiver(post_save)
 @receiver(post_delete)
 def content_changed(sender, **kwargs):
-    if sender._meta.app_label == "orientation" and sender.__name__ in CONTENT_MODELS:
+    if sender._meta.app_label in CONTENT_APPS:
         bump_content_generation()
 
 
 @receiver(m2m_changed)
 def content_relations_changed(sender, **kwargs):
-    if sender._meta.app_label in {"orientation", "taggit"}:
+    if sender._meta.app_label in CONTENT_APPS:
         bump_content_generation()

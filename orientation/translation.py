@@ -6,7 +6,6 @@ from .models import (
     EmergencyContact,
     Locality,
     MigrationStatus,
-    Organisation,
     OrientationPage,
     SourceLink,
     Topic,
@@ -31,11 +30,6 @@ class TopicTranslationOptions(TranslationOptions):
 @register(MigrationStatus)
 class MigrationStatusTranslationOptions(TranslationOptions):
     fields = ("name", "label", "description")
-
-
-@register(Organisation)
-class OrganisationTranslationOptions(TranslationOptions):
-    fields = ("description",)
 
 
 @register(OrientationPage)

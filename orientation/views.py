@@ -2,11 +2,12 @@
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+
+from directory.models import Organisation
 
 from .cache import cache_public_page
 from .models import MigrationStatus, OrientationPage, Topic
@@ -22,16 +23,6 @@ class Crumb:
     url: str = ""
 
 
-def _page_list(queryset):
-    """Pages for a list: the long text columns are left in the database."""
-    long_fields = [
-        f"{field}_{code}"
-        for field in ("body", "body_html")
-        for code in settings.MODELTRANSLATION_LANGUAGES
-    ]
-    return queryset.defer("search_text", *long_fields)
-
-
 @cache_public_page
 def topic_list(request):
     return render(
@@ -44,7 +35,7 @@ def topic_list(request):
 @cache_public_page
 def topic_detail(request, topic):
     topic = get_object_or_404(Topic, slug=topic)
-    pages = _page_list(OrientationPage.objects.published().in_topic(topic))
+    pages = OrientationPage.objects.published().in_topic(topic).for_listing()
     crumbs = [Crumb(_("Topics"), reverse("orientation:topics")), Crumb(topic.name)]
     return render(
         request,
@@ -84,7 +75,7 @@ def status_detail(request, status):
 def status_topic(request, status, topic):
     status = get_object_or_404(MigrationStatus, slug=status)
     topic = get_object_or_404(Topic, slug=topic)
-    pages = _page_list(OrientationPage.objects.published().for_status(status).in_topic(topic))
+    pages = OrientationPage.objects.published().for_status(status).in_topic(topic).for_listing()
     crumbs = [
         Crumb(_("Who are you?"), reverse("orientation:statuses")),
         Crumb(status.name, status.get_absolute_url()),
@@ -106,6 +97,12 @@ def page_detail(request, slug):
             Prefetch("topics", queryset=Topic.objects.all()),
             Prefetch("statuses", queryset=MigrationStatus.objects.all()),
             "sources",
+            Prefetch(
+                "related_organisations",
+                queryset=Organisation.objects.listed().only(
+                    "slug", "name", "street", "town", "postcode", "phone"
+                ),
+            ),
         ),
         slug=slug,
     )
@@ -127,7 +124,7 @@ def search(request):
         pages = OrientationPage.objects.published()
         for term in terms:
             pages = pages.filter(search_text__contains=term)
-        pages = list(_page_list(pages)[:MAX_SEARCH_RESULTS])
+        pages = list(pages.for_listing()[:MAX_SEARCH_RESULTS])
     return render(
         request,
         "orientation/search.html",

@@ -1,12 +1,13 @@
 import datetime
+from decimal import Decimal
 
 import factory
 
+from directory.models import Organisation
 from orientation.models import (
     EmergencyContact,
     Locality,
     MigrationStatus,
-    Organisation,
     OrientationPage,
     SourceLink,
     Topic,
@@ -63,6 +64,13 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"organisation-{n}")
     name = factory.Sequence(lambda n: f"Organisation {n}")
     website = "https://example.org/"
+    description_en = "Free advice for people new to the city."
+    street = "1 Example Street"
+    town = "Testville"
+    postcode = "B1 1AA"
+    latitude = Decimal("52.48000")
+    longitude = Decimal("-1.90000")
+    phone = "+441213031111"
 
 
 class OrientationPageFactory(factory.django.DjangoModelFactory):

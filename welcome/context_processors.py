@@ -28,4 +28,6 @@ def portal(request):
         "english_path": path_in_language(path, settings.LANGUAGE_CODE),
         "language_direction": "rtl" if get_language_bidi() else "ltr",
         "default_language": settings.LANGUAGE_CODE,
+        "map_tile_url": settings.MAP_TILE_URL,
+        "map_tile_attribution": settings.MAP_TILE_ATTRIBUTION,
     }

@@ -19,6 +19,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("", include("orientation.urls")),
+    path("", include("directory.urls")),
     prefix_default_language=True,
 )
 

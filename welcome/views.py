@@ -9,6 +9,7 @@ from django.template import loader
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 
+from directory.models import Organisation
 from orientation.cache import cache_public_page
 from orientation.models import MigrationStatus, Topic
 
@@ -29,7 +30,11 @@ def home(request):
     return render(
         request,
         "welcome/home.html",
-        {"topics": Topic.objects.all(), "statuses": MigrationStatus.objects.all()},
+        {
+            "topics": Topic.objects.all(),
+            "statuses": MigrationStatus.objects.all(),
+            "key_agencies": Organisation.objects.listed().filter(key_agency=True),
+        },
     )
 
 

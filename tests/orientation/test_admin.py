@@ -39,7 +39,10 @@ def test_page_change_form_has_language_tabs_with_local_scripts(staff_client, loc
         "/admin/",
         "/admin/orientation/topic/",
         "/admin/orientation/migrationstatus/",
-        "/admin/orientation/organisation/",
+        "/admin/directory/organisation/",
+        "/admin/directory/organisation/add/",
+        "/admin/directory/spokenlanguage/",
+        "/admin/directory/bankholiday/",
         "/admin/orientation/orientationpage/",
         "/admin/orientation/orientationpage/add/",
         "/admin/orientation/locality/",
@@ -79,3 +82,15 @@ def test_saving_a_page_in_the_admin_renders_its_body(staff_client, locality):
     assert page.title_en == "New title"
     assert page.body_html_en.startswith("<h2>Heading</h2>")
     assert "<script" not in page.body_html_en
+
+
+def test_organisation_form_stores_phone_in_e164_and_offers_a_map(staff_client, locality):
+    from tests.factories import OrganisationFactory
+
+    organisation = OrganisationFactory()
+    url = f"/admin/directory/organisation/{organisation.pk}/change/"
+    html = staff_client.get(url).content.decode()
+    assert 'value="0121 303 1111"' in html  # shown as people write it
+    assert "data-map-latitude" in html
+    assert "/static/vendor/leaflet/leaflet.js" in html
+    assert "/static/js/admin-map.js" in html

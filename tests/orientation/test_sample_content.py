@@ -67,3 +67,9 @@ def test_core_pages_are_translated_and_marked_honestly(sample, language):
             assert url in target, (page.slug, language, url)
     text = yaml.safe_load((SAMPLE / "text" / f"{language}.yml").read_text(encoding="utf-8"))
     assert text["translation"] == "draft"
+
+
+def test_english_pages_link_with_words_not_bare_addresses(sample):
+    for page in sample.pages:
+        body = re.sub(r"\]\([^)]*\)", "]", page.texts["en"]["body"])
+        assert "http" not in body, page.slug

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "taggit",
     "welcome",
     "orientation",
+    "directory",
 ]
 
 MIDDLEWARE = [
@@ -135,13 +136,21 @@ CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# Map pictures come from a tile server, and only after the reader asks to see the map.
+MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILE_ATTRIBUTION = os.environ.get(
+    "MAP_TILE_ATTRIBUTION",
+    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+)
+MAP_TILE_ORIGIN = "/".join(MAP_TILE_URL.split("/")[:3])
+
 # Public pages load nothing from another origin: no CDN, font, tracker or inline script.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", MAP_TILE_ORIGIN],
         "font-src": [SELF],
         "media-src": [SELF],
         "object-src": [NONE],
@@ -152,6 +161,8 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # The portal ----------------------------------------------------------------------------------
+# Phone numbers and postcodes are read and checked as in this country (ISO 3166 code).
+PORTAL_PHONE_REGION = os.environ.get("PORTAL_PHONE_REGION", "GB")
 # Shown on the error page, which must not depend on the database.
 PORTAL_EMERGENCY_NUMBER = os.environ.get("PORTAL_EMERGENCY_NUMBER", "999")
 PORTAL_CONTENT_DIR = Path(os.environ.get("PORTAL_CONTENT_DIR", BASE_DIR / "content" / "birmingham"))

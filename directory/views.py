@@ -1,0 +1,135 @@
+"""Public directory views: where to go, when it is open, and a map for those who want one."""
+
+from django.conf import settings
+from django.db.models import BooleanField, Case, Prefetch, Value, When
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from orientation.cache import cache_public_page
+from orientation.models import MigrationStatus, OrientationPage, Topic
+from orientation.views import Crumb
+
+from . import hours
+from .filters import AgencyFilterForm
+from .models import BankHoliday, Organisation, SpokenLanguage
+
+
+def with_open_state(organisations, moment=None):
+    return organisations.annotate(
+        is_open=Case(
+            When(hours.open_at_filter(moment), then=Value(True)),
+            default=Value(False),
+            output_field=BooleanField(),
+        )
+    )
+
+
+def _card_queryset():
+    return Organisation.objects.listed().prefetch_related(
+        Prefetch("languages", queryset=SpokenLanguage.objects.order_by("native_name"))
+    )
+
+
+# Opening state changes with the clock: these pages are cached for a minute at most.
+@cache_public_page(per_minute=True)
+def agency_list(request):
+    form = AgencyFilterForm(request.GET or None)
+    organisations = with_open_state(form.filter(_card_queryset()))
+    return render(
+        request,
+        "directory/agency_list.html",
+        {
+            "form": form,
+            "organisations": organisations,
+            "crumbs": [Crumb(_("Where to get help"))],
+        },
+    )
+
+
+@cache_public_page(per_minute=True)
+def agency_detail(request, slug):
+    published_pages = OrientationPage.objects.published().for_listing()
+    organisation = get_object_or_404(
+        Organisation.objects.listed().prefetch_related(
+            "opening_periods",
+            "closures",
+            Prefetch("languages", queryset=SpokenLanguage.objects.order_by("native_name")),
+            Prefetch("topics", queryset=Topic.objects.all()),
+            Prefetch("statuses", queryset=MigrationStatus.objects.all()),
+            Prefetch("pages", queryset=published_pages, to_attr="owned_pages"),
+            Prefetch("related_pages", queryset=published_pages, to_attr="helped_pages"),
+        ),
+        slug=slug,
+    )
+    bank_holidays = list(BankHoliday.objects.all())
+    holiday_dates = {holiday.date for holiday in bank_holidays}
+    pages = {page.pk: page for page in organisation.owned_pages + organisation.helped_pages}
+    return render(
+        request,
+        "directory/agency_detail.html",
+        {
+            "organisation": organisation,
+            "single_place": [organisation],
+            "is_open": hours.is_open(organisation, bank_holidays=holiday_dates),
+            "week": hours.week(organisation),
+            "closures": hours.upcoming_closures(organisation, bank_holidays=bank_holidays),
+            "pages": sorted(pages.values(), key=lambda page: page.title),
+            "crumbs": [
+                Crumb(_("Where to get help"), reverse("directory:agencies")),
+                Crumb(organisation.name),
+            ],
+        },
+    )
+
+
+@cache_public_page
+def agencies_geojson(request):
+    """Listed organisations with a place, for other sites and apps (GeoJSON, RFC 7946)."""
+    organisations = Organisation.objects.on_map().prefetch_related(
+        "languages", "topics", "statuses", "opening_periods"
+    )
+    features = [
+        {
+            "type": "Feature",
+            "id": organisation.slug,
+            "geometry": {
+                "type": "Point",
+                "coordinates": [float(organisation.longitude), float(organisation.latitude)],
+            },
+            "properties": {
+                "name": organisation.name,
+                "description": organisation.description,
+                "url": request.build_absolute_uri(organisation.get_absolute_url()),
+                "address": ", ".join(organisation.address_lines),
+                "phone": organisation.phone,
+                "email": organisation.email,
+                "website": organisation.website,
+                "free": organisation.free,
+                "appointment": organisation.appointment,
+                "interpreting": organisation.interpreting,
+                "languages": [language.code for language in organisation.languages.all()],
+                "topics": [topic.slug for topic in organisation.topics.all()],
+                "statuses": [status.slug for status in organisation.statuses.all()],
+                "opening_hours": [
+                    {
+                        "day": period.weekday,
+                        "opens": period.opens.strftime("%H:%M"),
+                        "closes": period.closes.strftime("%H:%M"),
+                    }
+                    for period in organisation.opening_periods.all()
+                ],
+                "time_zone": settings.TIME_ZONE,
+                "last_checked": organisation.last_checked.isoformat(),
+            },
+        }
+        for organisation in organisations
+    ]
+    response = JsonResponse(
+        {"type": "FeatureCollection", "features": features},
+        content_type="application/geo+json",
+        json_dumps_params={"ensure_ascii": False},
+    )
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
