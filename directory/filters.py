@@ -1,6 +1,7 @@
 """The directory's filters: a plain GET form, so they work with JavaScript off."""
 
 from django import forms
+from django.conf import settings
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -32,7 +33,11 @@ class AgencyFilterForm(forms.Form):
         error_messages=INVALID_CHOICE,
     )
     language = forms.ModelChoiceField(
-        queryset=SpokenLanguage.objects.filter(organisations__listed=True).distinct(),
+        # The portal's own languages always (interpreters can be booked), and any other
+        # language that a listed organisation speaks.
+        queryset=SpokenLanguage.objects.filter(
+            Q(code__in=settings.MODELTRANSLATION_LANGUAGES) | Q(organisations__listed=True)
+        ).distinct(),
         to_field_name="code",
         required=False,
         label=_("Speaks my language"),

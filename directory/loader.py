@@ -226,7 +226,7 @@ def read_bank_holidays(structure_path, structure):
 def save_organisations(organisations, bank_holidays, topics, statuses):
     """Create or update every organisation, its hours and its languages. Returns them by slug."""
     saved = {}
-    language_cache = {}
+    language_cache = {code: SpokenLanguage.for_code(code) for code in languages()}
     for data in organisations.values():
         organisation = Organisation.objects.filter(slug=data.slug).first() or Organisation(
             slug=data.slug
