@@ -25,6 +25,7 @@ migrate: $(STAMP)
 load: migrate
 	$(BIN)/python manage.py load_locality
 	$(BIN)/python manage.py create_demo_users
+	$(BIN)/python manage.py generate_sample_usage --months 4
 
 run: compilemessages load
 	@echo "Serving the portal at http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"

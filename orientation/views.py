@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from directory.models import Organisation
+from insights.counting import count, search_key
+from insights.models import Metric
 
 from .cache import cache_public_page
 from .models import MigrationStatus, OrientationPage, Topic
@@ -125,6 +127,11 @@ def search(request):
         for term in terms:
             pages = pages.filter(search_text__contains=term)
         pages = list(pages.for_listing()[:MAX_SEARCH_RESULTS])
+        searched_for = search_key(query)
+        if searched_for and not request.user.is_authenticated:
+            count(Metric.SEARCH, searched_for)
+            if not pages:
+                count(Metric.SEARCH_EMPTY, searched_for)
     return render(
         request,
         "orientation/search.html",

@@ -4,6 +4,8 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.static import serve
 
+from insights import views as insights_views
+
 from . import views
 
 handler404 = "welcome.views.page_not_found"
@@ -13,6 +15,7 @@ urlpatterns = [
     path("", views.root_redirect, name="root"),
     path("healthz", views.healthz, name="healthz"),
     path("language/<str:language>/", views.choose_language, name="choose_language"),
+    path("out/", insights_views.outbound, name="outbound"),
     path("admin/", admin.site.urls),
 ]
 
@@ -20,6 +23,8 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("", include("orientation.urls")),
     path("", include("directory.urls")),
+    path("", include("insights.urls")),
+    path("privacy/", views.privacy, name="privacy"),
     prefix_default_language=True,
 )
 

@@ -7,11 +7,13 @@ from django.http import HttpResponseRedirect, HttpResponseServerError, JsonRespo
 from django.shortcuts import render
 from django.template import loader
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from directory.models import Organisation
 from orientation.cache import cache_public_page
 from orientation.models import MigrationStatus, Topic
+from orientation.views import Crumb
 
 from .languages import LANGUAGE_CODES, language_from_request, path_in_language
 
@@ -57,6 +59,19 @@ def choose_language(request, language):
         httponly=True,
     )
     return response
+
+
+@cache_public_page
+def privacy(request):
+    return render(
+        request,
+        "welcome/privacy.html",
+        {
+            "contact_email": settings.PORTAL_CONTACT_EMAIL,
+            "small_number": settings.INSIGHTS_SMALL_NUMBER,
+            "crumbs": [Crumb(_("Privacy"))],
+        },
+    )
 
 
 @never_cache

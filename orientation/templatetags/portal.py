@@ -2,10 +2,12 @@
 
 import functools
 import re
+from urllib.parse import urlencode
 
 from django import template
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -78,6 +80,12 @@ def page_body(page):
     if is_fallback(page, "body"):
         return format_html('<div lang="en" dir="ltr">{}</div>', mark_safe(html))  # noqa: S308
     return mark_safe(html)  # noqa: S308 - just sanitised by an allowlist
+
+
+@register.filter
+def outbound(url):
+    """A link to another site, through our counter (which only goes to published addresses)."""
+    return reverse("outbound") + "?" + urlencode({"to": url})
 
 
 @register.filter

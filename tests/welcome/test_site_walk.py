@@ -22,6 +22,8 @@ PATHS = [
     "pages/asylum-support/",
     "search/",
     "search/?q=GP",
+    "agencies/",
+    "privacy/",
 ]
 
 
@@ -76,3 +78,10 @@ def test_public_pages_load_nothing_from_other_origins(client, site):  # noqa: F8
     assert not re.search(r'(src|href)="(https?:)?//(?!testserver)[^"]*\.(js|css|woff2?)"', html)
     scripts = re.findall(r"<script[^>]*>", html)
     assert scripts == ['<script src="/static/js/map.js" defer>'], scripts  # ours, no inline
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_titles_are_plain_text(client, site, language):  # noqa: F811
+    html = client.get(f"/{language}/").content.decode()
+    title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+    assert "<" not in title and "\n" not in title.strip(), title

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "welcome",
     "orientation",
     "directory",
+    "insights",
 ]
 
 MIDDLEWARE = [
@@ -55,6 +56,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "insights.middleware.CountingMiddleware",
 ]
 
 ROOT_URLCONF = "welcome.urls"
@@ -163,6 +165,13 @@ CONTENT_SECURITY_POLICY = {
 # The portal ----------------------------------------------------------------------------------
 # Phone numbers and postcodes are read and checked as in this country (ISO 3166 code).
 PORTAL_PHONE_REGION = os.environ.get("PORTAL_PHONE_REGION", "GB")
+# Where readers write to ask about or object to what is counted (shown on the privacy page).
+PORTAL_CONTACT_EMAIL = os.environ.get("PORTAL_CONTACT_EMAIL", "")
+# Usage counts gather in memory and are written in bulk after this many keys or seconds.
+INSIGHTS_FLUSH_AFTER_KEYS = int(os.environ.get("INSIGHTS_FLUSH_AFTER_KEYS", "200"))
+INSIGHTS_FLUSH_AFTER_SECONDS = int(os.environ.get("INSIGHTS_FLUSH_AFTER_SECONDS", "30"))
+# Counts below this are shown as "fewer than N" in reports, so no small group stands out.
+INSIGHTS_SMALL_NUMBER = 5
 # Shown on the error page, which must not depend on the database.
 PORTAL_EMERGENCY_NUMBER = os.environ.get("PORTAL_EMERGENCY_NUMBER", "999")
 PORTAL_CONTENT_DIR = Path(os.environ.get("PORTAL_CONTENT_DIR", BASE_DIR / "content" / "birmingham"))
