@@ -44,6 +44,7 @@ messages: $(STAMP)
 
 bench: compilemessages
 	$(BIN)/python bench/public_pages.py
+	$(BIN)/python bench/insights_report.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache
