@@ -30,6 +30,8 @@ COUNTED_VIEWS = {
     "directory:agencies": lambda kwargs: {Metric.PAGE: "agencies"},
     "directory:agency": lambda kwargs: {Metric.PAGE: f"agency:{kwargs['slug']}"},
     "privacy": lambda kwargs: {Metric.PAGE: "privacy"},
+    "videos": lambda kwargs: {Metric.PAGE: "videos"},
+    "video": lambda kwargs: {Metric.PAGE: f"video:{kwargs['video_language']}"},
 }
 
 

@@ -72,7 +72,7 @@ class SourceLinkInline(TranslatedInputMixin, TranslationTabularInline):
 class OrientationPageAdmin(PortalTranslationAdmin):
     list_display = ("title", "organisation", "state", "last_checked", "review_by", "helpful")
     list_filter = ("state", "topics", "statuses", "organisation")
-    search_fields = ("title_en", "slug")
+    search_fields = ("title_en", "slug")  # also serves the autocomplete of other admins
     filter_horizontal = ("topics", "statuses", "related_organisations")
     autocomplete_fields = ("organisation",)
     prepopulated_fields = {"slug": ("title_en",)}

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import transaction
 
 from directory.loader import read_bank_holidays, read_organisations, save_organisations
+from welcome.video_loader import read_videos, save_videos
 
 from .content_files import (
     TRANSLATION_STATES,
@@ -53,6 +54,7 @@ class LocalityData:
     pages: list
     organisations: dict  # slug -> directory.loader.OrganisationData
     bank_holidays: list
+    videos: list  # welcome.video_loader.VideoData
 
 
 @dataclass
@@ -62,11 +64,13 @@ class LoadReport:
     organisations: int = 0
     pages: int = 0
     translations: int = 0
+    videos: int = 0
 
     def __str__(self):
         return (
             f"{self.topics} topics, {self.statuses} statuses, {self.organisations} organisations, "
-            f"{self.pages} pages and {self.translations} page translations loaded"
+            f"{self.pages} pages, {self.translations} page translations and "
+            f"{self.videos} welcome videos loaded"
         )
 
 
@@ -109,6 +113,7 @@ def read_locality(folder):
         pages=pages,
         organisations=organisations,
         bank_holidays=bank_holidays,
+        videos=read_videos(folder),
     )
 
 
@@ -296,6 +301,13 @@ def load_locality(folder):
         _save_page(page_data, topics, statuses, organisations)
         report.pages += 1
         report.translations += len(page_data.texts) - 1
+    report.videos = save_videos(
+        data.videos,
+        locality_slug=structure["slug"],
+        interpreting_page=OrientationPage.objects.filter(
+            slug=structure.get("interpreting_page") or ""
+        ).first(),
+    )
     return report
 
 

@@ -6,7 +6,7 @@ from django.views.static import serve
 
 from insights import views as insights_views
 
-from . import views
+from . import video_views, views
 
 handler404 = "welcome.views.page_not_found"
 handler500 = "welcome.views.server_error"
@@ -16,6 +16,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("language/<str:language>/", views.choose_language, name="choose_language"),
     path("out/", insights_views.outbound, name="outbound"),
+    path("video-played/<str:video_language>/", video_views.video_played, name="video_played"),
     path("admin/", admin.site.urls),
 ]
 
@@ -25,8 +26,10 @@ urlpatterns += i18n_patterns(
     path("", include("directory.urls")),
     path("", include("insights.urls")),
     path("privacy/", views.privacy, name="privacy"),
+    path("videos/", video_views.video_list, name="videos"),
+    path("videos/<str:video_language>/", video_views.video_detail, name="video"),
     prefix_default_language=True,
 )
 
-if settings.DEBUG:
+if settings.DEBUG or settings.SERVE_MEDIA_LOCALLY:
     urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]

@@ -7,6 +7,7 @@ from django.http import HttpResponseRedirect, HttpResponseServerError, JsonRespo
 from django.shortcuts import render
 from django.template import loader
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
@@ -16,6 +17,7 @@ from orientation.models import MigrationStatus, Topic
 from orientation.views import Crumb
 
 from .languages import LANGUAGE_CODES, language_from_request, path_in_language
+from .models import WelcomeVideo
 
 
 @never_cache
@@ -36,8 +38,18 @@ def home(request):
             "topics": Topic.objects.all(),
             "statuses": MigrationStatus.objects.all(),
             "key_agencies": Organisation.objects.listed().filter(key_agency=True),
+            **_welcome_videos(),
         },
     )
+
+
+def _welcome_videos():
+    """The reader's own language first; English, then any, where there is none yet."""
+    videos = list(WelcomeVideo.objects.published().select_related("interpreting_page"))
+    language = get_language()
+    preference = {language: 0, settings.LANGUAGE_CODE: 1}
+    videos.sort(key=lambda video: (preference.get(video.language, 2), video.order))
+    return {"welcome_video": videos[0] if videos else None, "other_videos": videos[1:]}
 
 
 def choose_language(request, language):

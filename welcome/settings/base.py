@@ -127,6 +127,8 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Only for `make run` on one's own machine; a deployment serves media from object storage.
+SERVE_MEDIA_LOCALLY = False
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -189,3 +191,8 @@ LOGGING = {
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 # Partners type web addresses without a scheme; assume https (Django 6's default) already.
 FORMS_URLFIELD_ASSUME_HTTPS = True
+
+# Uploads: welcome videos and pictures (checked by content; see welcome/media_checks.py).
+WELCOME_VIDEO_MAX_BYTES = int(os.environ.get("WELCOME_VIDEO_MAX_BYTES", str(50 * 1024 * 1024)))
+PICTURE_MAX_BYTES = int(os.environ.get("PICTURE_MAX_BYTES", str(8 * 1024 * 1024)))
+PICTURE_MAX_PIXELS = 40_000_000

@@ -12,5 +12,6 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+SERVE_MEDIA_LOCALLY = True
 # `make run` creates documented demo accounts; production never does.
 PORTAL_DEMO_ACCOUNTS = True

@@ -1,0 +1,57 @@
+"""Welcome videos: the reader's own first, every other one a tap away, words readable as text."""
+
+from django.http import HttpResponse, HttpResponseForbidden
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+from insights.counting import count, is_bot
+from insights.models import Metric
+from insights.views import _same_origin
+from orientation.cache import cache_public_page
+from orientation.views import Crumb
+
+from .languages import LANGUAGE_CODES
+from .models import WelcomeVideo
+
+
+@cache_public_page
+def video_list(request):
+    videos = list(WelcomeVideo.objects.published())
+    language = get_language()
+    videos.sort(key=lambda video: (video.language != language, video.order, video.language))
+    return render(
+        request,
+        "welcome/video_list.html",
+        {"videos": videos, "crumbs": [Crumb(_("Welcome videos"))]},
+    )
+
+
+@cache_public_page
+def video_detail(request, video_language):
+    video = WelcomeVideo.objects.for_language(video_language)
+    if video is None:
+        video = get_object_or_404(WelcomeVideo.objects.published(), language=video_language)
+    others = WelcomeVideo.objects.published().exclude(pk=video.pk)
+    return render(
+        request,
+        "welcome/video_detail.html",
+        {
+            "video": video,
+            "others": others,
+            "crumbs": [Crumb(_("Welcome videos"), "../"), Crumb(video.get_language_display())],
+        },
+    )
+
+
+@csrf_exempt
+@require_POST
+def video_played(request, video_language):
+    """Counted from the player's first 'play' (sent by js/video.js with no cookies)."""
+    if video_language not in LANGUAGE_CODES or not _same_origin(request):
+        return HttpResponseForbidden()
+    if not is_bot(request.headers.get("User-Agent", "")) and not request.user.is_authenticated:
+        count(Metric.VIDEO, video_language)
+    return HttpResponse(status=204)
