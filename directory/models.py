@@ -80,6 +80,11 @@ class Organisation(TranslationStateMixin):
         help_text=_("Untick for an organisation that owns pages but is not a place to go."),
     )
     key_agency = models.BooleanField(_("key agency (on the home page map)"), default=False)
+    self_publishing = models.BooleanField(
+        _("may publish its own pages"),
+        default=False,
+        help_text=_("Its editors can publish without a review. Granted by the portal editors."),
+    )
     description = models.TextField(_("what they do"), blank=True)
     services = models.TextField(_("services, one per line"), blank=True)
     accessibility = models.TextField(_("accessibility"), blank=True)

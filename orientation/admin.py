@@ -1,19 +1,14 @@
 """The partner-agency admin. Roles and the editorial workflow build on this."""
 
 from django.contrib import admin
-from django.db.models import Count, Q
-from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+from modeltranslation.admin import TabbedTranslationAdmin
 
-from insights.admin import helpful_share
 from welcome.languages import PORTAL_LANGUAGES
 
 from .models import (
     EmergencyContact,
     Locality,
     MigrationStatus,
-    OrientationPage,
-    SourceLink,
     Topic,
 )
 
@@ -61,46 +56,3 @@ class MigrationStatusAdmin(PortalTranslationAdmin):
     list_display = ("name", "label", "slug", "order")
     list_editable = ("order",)
     prepopulated_fields = {"slug": ("name_en",)}
-
-
-class SourceLinkInline(TranslatedInputMixin, TranslationTabularInline):
-    model = SourceLink
-    extra = 1
-
-
-@admin.register(OrientationPage)
-class OrientationPageAdmin(PortalTranslationAdmin):
-    list_display = ("title", "organisation", "state", "last_checked", "review_by", "helpful")
-    list_filter = ("state", "topics", "statuses", "organisation")
-    search_fields = ("title_en", "slug")  # also serves the autocomplete of other admins
-    filter_horizontal = ("topics", "statuses", "related_organisations")
-    autocomplete_fields = ("organisation",)
-    prepopulated_fields = {"slug": ("title_en",)}
-    inlines = [SourceLinkInline]
-    fieldsets = (
-        (None, {"fields": ("title", "slug", "summary", "body")}),
-        (
-            _("Who and what"),
-            {"fields": ("topics", "statuses", "tags", "organisation", "related_organisations")},
-        ),
-        (
-            _("Editorial"),
-            {"fields": ("state", "last_checked", "review_by", "translation_states", "helpful")},
-        ),
-    )
-    readonly_fields = ("helpful",)
-
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .select_related("organisation")
-            .annotate(
-                feedback_answers=Count("feedback"),
-                feedback_helpful=Count("feedback", filter=Q(feedback__helpful=True)),
-            )
-        )
-
-    @admin.display(description=_("found it helpful"))
-    def helpful(self, page):
-        return helpful_share(page)

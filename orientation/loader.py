@@ -333,6 +333,8 @@ def _save_page(page_data, topics, statuses, organisations):
     page.review_by = meta.get("review_by")
     page.state = OrientationPage.State.PUBLISHED
     page.translation_states = dict(page_data.states)
+    page.english_version = page.compute_english_version()
+    page.translation_versions = dict.fromkeys(page_data.states, page.english_version)
     page.full_clean(exclude=["topics", "statuses", "tags", "review_by"])
     page.save()
     page.topics.set([topics[slug] for slug in meta["topics"]])

@@ -1,6 +1,7 @@
 """The orientation content a new arrival browses: topics, migration statuses and pages."""
 
 import datetime
+import hashlib
 
 from django.conf import settings
 from django.db import models
@@ -21,6 +22,15 @@ class TranslationState(models.TextChoices):
 
     DRAFT = "draft", _("Unreviewed draft")
     REVIEWED = "reviewed", _("Reviewed")
+
+
+class TranslationStatus(models.TextChoices):
+    """Where a page's translation stands against its English source."""
+
+    MISSING = "missing", _("Missing")
+    DRAFT = "draft", _("Unreviewed draft")
+    OUTDATED = "outdated", _("Outdated: the English has changed")
+    CURRENT = "current", _("Up to date")
 
 
 class TranslationStateMixin(models.Model):
@@ -207,6 +217,10 @@ class OrientationPage(TranslationStateMixin):
     )
     last_checked = models.DateField(_("last checked"), default=datetime.date.today)
     review_by = models.DateField(_("review by"), blank=True)
+    # Which English each translation was made from: the English "version" changes with every
+    # edit that is not ticked as minor, and a translation made from an older one is outdated.
+    english_version = models.CharField(max_length=16, editable=False, default="")
+    translation_versions = models.JSONField(default=dict, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -220,7 +234,9 @@ class OrientationPage(TranslationStateMixin):
     def __str__(self):
         return self.title
 
-    def save(self, *args, **kwargs):
+    def save(self, *args, minor_edit=False, **kwargs):
+        if not self.english_version or not minor_edit:
+            self.english_version = self.compute_english_version()
         if not self.review_by:
             self.review_by = self.last_checked + REVIEW_INTERVAL
         for code in settings.MODELTRANSLATION_LANGUAGES:
@@ -238,6 +254,29 @@ class OrientationPage(TranslationStateMixin):
             for field in ("title", "summary", "body"):
                 parts.append(getattr(self, f"{field}_{code}", "") or "")
         return normalise_for_search("\n".join(part for part in parts if part))
+
+    def compute_english_version(self):
+        source = "\x1f".join((self.title_en or "", self.summary_en or "", self.body_en or ""))
+        return hashlib.sha256(source.encode()).hexdigest()[:16]
+
+    def translation_status(self, language_code):
+        """missing, draft, outdated or current: the truth about one language's words."""
+        if language_code == settings.MODELTRANSLATION_DEFAULT_LANGUAGE:
+            return TranslationStatus.CURRENT
+        if not self.has_translation(language_code):
+            return TranslationStatus.MISSING
+        if self.translation_versions.get(language_code) != self.english_version:
+            return TranslationStatus.OUTDATED
+        if self.translation_state(language_code) == TranslationState.DRAFT:
+            return TranslationStatus.DRAFT
+        return TranslationStatus.CURRENT
+
+    def mark_translated(self, language_code):
+        """Record that this language's words were made from the English as it is now."""
+        self.translation_versions = {
+            **self.translation_versions,
+            language_code: self.english_version,
+        }
 
     def has_translation(self, language_code):
         """True when the title and body exist in that language (English always does)."""

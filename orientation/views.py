@@ -5,14 +5,15 @@ from dataclasses import dataclass
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from directory.models import Organisation
-from insights.counting import count, search_key
+from insights.counting import count, is_bot, search_key
 from insights.models import Metric
 
 from .cache import cache_public_page
-from .models import MigrationStatus, OrientationPage, Topic
+from .models import MigrationStatus, OrientationPage, Topic, TranslationStatus
 from .search import search_terms
 
 MAX_QUERY_LENGTH = 200
@@ -90,31 +91,45 @@ def status_topic(request, status, topic):
     )
 
 
-@cache_public_page
-def page_detail(request, slug):
-    page = get_object_or_404(
-        OrientationPage.objects.published()
-        .select_related("organisation")
-        .prefetch_related(
-            Prefetch("topics", queryset=Topic.objects.all()),
-            Prefetch("statuses", queryset=MigrationStatus.objects.all()),
-            "sources",
-            Prefetch(
-                "related_organisations",
-                queryset=Organisation.objects.listed().only(
-                    "slug", "name", "street", "town", "postcode", "phone"
-                ),
+def page_queryset():
+    """A page with everything its public view shows, in a fixed number of queries."""
+    return OrientationPage.objects.select_related("organisation").prefetch_related(
+        Prefetch("topics", queryset=Topic.objects.all()),
+        Prefetch("statuses", queryset=MigrationStatus.objects.all()),
+        "sources",
+        Prefetch(
+            "related_organisations",
+            queryset=Organisation.objects.listed().only(
+                "slug", "name", "street", "town", "postcode", "phone"
             ),
         ),
-        slug=slug,
     )
+
+
+@cache_public_page
+def page_detail(request, slug):
+    page = get_object_or_404(page_queryset().published(), slug=slug)
+    return render_page(request, page)
+
+
+def render_page(request, page, *, preview=False):
+    """The public page, also used by the admin's preview of a draft."""
     topics = list(page.topics.all())
     crumbs = [Crumb(topic.name, topic.get_absolute_url()) for topic in topics[:1]]
     crumbs.append(Crumb(page.title))
     return render(
         request,
         "orientation/page_detail.html",
-        {"page": page, "topics": topics, "statuses": list(page.statuses.all()), "crumbs": crumbs},
+        {
+            "page": page,
+            "topics": topics,
+            "statuses": list(page.statuses.all()),
+            "crumbs": crumbs,
+            "preview": preview,
+            "translation_outdated": (
+                page.translation_status(get_language()) == TranslationStatus.OUTDATED
+            ),
+        },
     )
 
 
@@ -128,7 +143,8 @@ def search(request):
             pages = pages.filter(search_text__contains=term)
         pages = list(pages.for_listing()[:MAX_SEARCH_RESULTS])
         searched_for = search_key(query)
-        if searched_for and not request.user.is_authenticated:
+        robot = is_bot(request.headers.get("User-Agent", ""))
+        if searched_for and not robot and not request.user.is_authenticated:
             count(Metric.SEARCH, searched_for)
             if not pages:
                 count(Metric.SEARCH_EMPTY, searched_for)

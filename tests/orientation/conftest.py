@@ -20,6 +20,8 @@ def site(locality):
         translation_states={"ar": "draft"},
         topics=[health],
     )
+    everyone.mark_translated("ar")  # made from the English as it is now
+    everyone.save()
     asylum_only = OrientationPageFactory(
         slug="asylum-support", title_en="Asylum support", topics=[housing], statuses=[asylum]
     )

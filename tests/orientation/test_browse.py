@@ -57,7 +57,7 @@ def test_page_shows_everything_a_reader_needs(client, site):
     assert "Who this page is for" in html
     assert 'href="/en/status/asylum-seeker/"' in html
     assert '<time datetime="2026-11-20">20 November 2026</time>' in html
-    assert 'href="https://www.gov.uk/" rel="noopener noreferrer external"' in html
+    assert 'href="/out/?to=https%3A%2F%2Fwww.gov.uk%2F" rel="noopener noreferrer external"' in html
     assert "opens another website" in html
     assert 'href="/en/topics/housing/"' in html
     assert 'aria-current="page">Asylum support<' in html  # breadcrumbs
@@ -117,3 +117,21 @@ def test_unpublishing_removes_a_cached_page(client, site):
     page.state = "archived"
     page.save()
     assert client.get("/en/pages/register-with-a-gp/").status_code == 404
+
+
+def test_a_translation_of_older_english_is_announced_as_outdated(client, site):
+    page = site["pages"]["everyone"]
+    page.body_en = "## What to do now\n\nPhone the surgery first."
+    page.save()  # a real change to the English: the Arabic was made from the old one
+    html = client.get("/ar/pages/register-with-a-gp/").content.decode()
+    assert "notice--outdated" in html
+    assert 'href="/en/pages/register-with-a-gp/"' in html
+
+
+def test_a_minor_english_edit_keeps_translations_current(client, site):
+    page = site["pages"]["everyone"]
+    page.body_en = page.body_en.replace("office", "office.")
+    page.save(minor_edit=True)
+    html = client.get("/ar/pages/register-with-a-gp/").content.decode()
+    assert "notice--outdated" not in html
+    assert "notice--draft" in html

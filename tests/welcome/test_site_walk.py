@@ -77,7 +77,10 @@ def test_public_pages_load_nothing_from_other_origins(client, site):  # noqa: F8
     html = response.content.decode()
     assert not re.search(r'(src|href)="(https?:)?//(?!testserver)[^"]*\.(js|css|woff2?)"', html)
     scripts = re.findall(r"<script[^>]*>", html)
-    assert scripts == ['<script src="/static/js/map.js" defer>'], scripts  # ours, no inline
+    assert scripts == [  # ours, and never inline
+        '<script src="/static/js/map.js" defer>',
+        '<script src="/static/js/video.js" defer>',
+    ], scripts
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -1,0 +1,55 @@
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from orientation.models import OrientationPage
+
+from .revisions import latest_number
+
+
+class PageAdminForm(forms.ModelForm):
+    """The page form, with the two things that keep editors' work safe and translations honest."""
+
+    base_revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    minor_edit = forms.BooleanField(
+        required=False,
+        label=_("Minor edit"),
+        help_text=_(
+            "Tick for a typo or a small fix that does not change the meaning: "
+            "the translations then stay up to date."
+        ),
+    )
+
+    class Meta:
+        model = OrientationPage
+        fields = "__all__"  # noqa: DJ007 - the admin's fieldsets choose the fields
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["base_revision"].initial = latest_number(self.instance)
+
+    def clean(self):
+        cleaned = super().clean()
+        opened_at = cleaned.get("base_revision")
+        if self.instance.pk and opened_at is not None:
+            latest = self.instance.revisions.first()
+            if latest and latest.number != opened_at:
+                when = timezone.localtime(latest.created_at)
+                raise forms.ValidationError(
+                    _(
+                        "%(who)s saved this page at %(when)s, after you opened it, so your "
+                        "changes were not saved. Nothing is lost: your text is still in the form "
+                        "below. Open the page in a new tab to see their version, copy your "
+                        "changes across there, and save."
+                    ),
+                    params={"who": latest.author or _("Someone"), "when": f"{when:%H:%M}"},
+                    code="edit_conflict",
+                )
+        return cleaned
+
+
+class SendBackForm(forms.Form):
+    comment = forms.CharField(
+        label=_("What needs to change?"), widget=forms.Textarea(attrs={"rows": 4}), max_length=2000
+    )

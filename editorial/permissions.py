@@ -1,0 +1,128 @@
+"""The one place that answers who may do what to which page.
+
+The admin's querysets, object permissions, form fields, saves, deletes, bulk actions, history,
+preview and revision views all ask these functions, so a rule is enforced on every path, not
+only by hiding a button.
+"""
+
+from django.conf import settings
+
+from orientation.models import OrientationPage
+
+PORTAL_EDITOR = "Portal editor"
+AGENCY_EDITOR = "Agency editor"
+REVIEWER = "Reviewer"
+TRANSLATOR = "Translator"
+ROLES = (PORTAL_EDITOR, AGENCY_EDITOR, REVIEWER, TRANSLATOR)
+TRANSLATED_PAGE_FIELDS = ("title", "summary", "body")
+
+State = OrientationPage.State
+
+
+def roles(user):
+    if not getattr(user, "is_authenticated", False):
+        return frozenset()
+    cached = getattr(user, "_portal_roles", None)
+    if cached is None:
+        cached = frozenset(user.groups.values_list("name", flat=True))
+        user._portal_roles = cached
+    return cached
+
+
+def is_portal_editor(user):
+    return bool(getattr(user, "is_superuser", False)) or PORTAL_EDITOR in roles(user)
+
+
+def is_reviewer(user):
+    return is_portal_editor(user) or REVIEWER in roles(user)
+
+
+def is_agency_editor(user):
+    return AGENCY_EDITOR in roles(user) and not is_portal_editor(user)
+
+
+def is_translator_only(user):
+    """A translator with no other editing role: may change only their languages' words."""
+    other = {PORTAL_EDITOR, AGENCY_EDITOR, REVIEWER}
+    return TRANSLATOR in roles(user) and not (other & roles(user)) and not user.is_superuser
+
+
+def _profile(user):
+    return getattr(user, "staff_profile", None) if user.is_authenticated else None
+
+
+def organisation_of(user):
+    profile = _profile(user)
+    return profile.organisation if profile else None
+
+
+def translation_languages(user):
+    profile = _profile(user)
+    languages = profile.translation_languages if profile else []
+    return [code for code in languages if code in settings.MODELTRANSLATION_LANGUAGES]
+
+
+def visible_pages(user, queryset=None):
+    """Pages a user may open in the admin. Agency editors see their own organisation's only."""
+    queryset = OrientationPage.objects.all() if queryset is None else queryset
+    if is_portal_editor(user) or is_reviewer(user) or TRANSLATOR in roles(user):
+        return queryset
+    if is_agency_editor(user):
+        organisation = organisation_of(user)
+        return queryset.filter(organisation=organisation) if organisation else queryset.none()
+    return queryset.none()
+
+
+def can_change_page(user, page):
+    if is_portal_editor(user) or is_reviewer(user):
+        return True
+    if is_agency_editor(user):
+        return page.organisation_id is not None and page.organisation_id == getattr(
+            organisation_of(user), "pk", None
+        )
+    return TRANSLATOR in roles(user) and bool(translation_languages(user))
+
+
+def can_delete_page(user, page):
+    if is_portal_editor(user):
+        return True
+    # An agency may remove its own drafts; what readers have seen is archived, not deleted.
+    return (
+        is_agency_editor(user)
+        and can_change_page(user, page)
+        and page.state in {State.DRAFT, State.IN_REVIEW}
+    )
+
+
+def can_self_publish(user):
+    organisation = organisation_of(user)
+    return bool(organisation and organisation.self_publishing)
+
+
+def allowed_states(user, page=None):
+    """The editorial states this user may put a page in."""
+    current = {page.state} if page is not None and page.pk else set()
+    if is_reviewer(user):
+        return set(State.values)
+    if is_agency_editor(user):
+        allowed = {State.DRAFT, State.IN_REVIEW}
+        if can_self_publish(user):
+            allowed |= {State.PUBLISHED, State.ARCHIVED}
+        return allowed | current
+    return current or {State.DRAFT}
+
+
+def can_publish(user, page):
+    return State.PUBLISHED in allowed_states(user, None) and can_change_page(user, page)
+
+
+def editable_page_fields(user):
+    """For translators: only the words of their own languages. None means no limit."""
+    if not is_translator_only(user):
+        return None
+    return {
+        f"{field}_{code}"
+        for field in TRANSLATED_PAGE_FIELDS
+        for code in translation_languages(user)
+        if code != settings.LANGUAGE_CODE
+    }
