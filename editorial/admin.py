@@ -4,7 +4,6 @@ import datetime
 
 from django.conf import settings
 from django.contrib import admin, messages
-from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponseRedirect
@@ -148,14 +147,17 @@ class OrientationPageAdmin(PortalTranslationAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         editable = permissions.editable_page_fields(request.user)
-        readonly = ["helpful"]
+        readonly = ["helpful", "english_source"]
         if editable is not None:
             every_field = [field.name for field in self.model._meta.get_fields() if field.concrete]
             every_field += ["topics", "statuses", "tags", "related_organisations"]
+            # modeltranslation expands an original name ("title") to every language: leave the
+            # originals out, or the translator's own column would be made read-only too.
+            originals = set(self.trans_opts.all_fields)
             readonly += [
                 name
                 for name in every_field
-                if name not in editable and name not in {"id", "helpful"}
+                if name not in editable and name not in originals and name != "id"
             ]
         if not permissions.is_portal_editor(request.user):
             readonly.append("translation_states")
@@ -163,11 +165,35 @@ class OrientationPageAdmin(PortalTranslationAdmin):
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
-        if permissions.is_translator_only(request.user):
-            names = set(flatten_fieldsets(fieldsets))
-            words = [name for name in ("title", "summary", "body") if name in names]
-            return [(None, {"fields": [*words, "base_revision"]})]
+        editable = permissions.editable_page_fields(request.user)
+        if editable is not None:
+            # A translator's form: the English to translate from, and their languages' words.
+            words = [
+                f"{field}_{code}"
+                for code in permissions.translation_languages(request.user)
+                for field in permissions.TRANSLATED_PAGE_FIELDS
+                if f"{field}_{code}" in editable
+            ]
+            return [
+                (_("English source"), {"fields": ["english_source"]}),
+                (_("Your translation"), {"fields": [*words, "base_revision"]}),
+            ]
         return fieldsets
+
+    def get_prepopulated_fields(self, request, obj=None):
+        if permissions.editable_page_fields(request.user) is not None:
+            return {}
+        return super().get_prepopulated_fields(request, obj)
+
+    @admin.display(description=_("English"))
+    def english_source(self, page):
+        """The source text beside the translator's fields, escaped."""
+        return format_html(
+            "<div lang='en' dir='ltr' class='english-source'><h3>{}</h3><p>{}</p><pre>{}</pre></div>",
+            page.title_en,
+            page.summary_en,
+            page.body_en,
+        )
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)

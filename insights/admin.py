@@ -26,6 +26,13 @@ class PageFeedbackAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False  # feedback comes from readers only
 
+    def get_queryset(self, request):
+        """Editors see the feedback on their own organisation's pages."""
+        from editorial import permissions
+
+        queryset = super().get_queryset(request)
+        return queryset.filter(page__in=permissions.visible_pages(request.user))
+
     @admin.action(description=_("Mark as handled"), permissions=["change"])
     def mark_handled(self, request, queryset):
         done = queryset.filter(handled=False).update(handled=True, handled_by=request.user)

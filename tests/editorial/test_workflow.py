@@ -1,0 +1,165 @@
+"""Drafts, review, publishing, revisions, conflicts and the audit trail, through the admin."""
+
+import pytest
+from django.contrib.auth.models import Group
+
+from editorial.models import AuditEvent, PageRevision, ReviewNote
+from editorial.revisions import record
+from tests.editorial.test_permissions import BASE, _form_data
+
+pytestmark = pytest.mark.django_db
+HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)><svg onload=alert(2)>'
+
+
+def test_every_save_keeps_a_revision_with_its_author(client, as_role, pages):
+    user = as_role("portal")
+    page = pages["own"]
+    client.post(f"{BASE}/{page.pk}/change/", _form_data(page, title_en="Version two"))
+    client.post(
+        f"{BASE}/{page.pk}/change/",
+        _form_data(page, title_en="Version three", base_revision=1),
+    )
+    numbers = list(page.revisions.values_list("number", "author", "snapshot__title_en"))
+    assert numbers == [(2, user.pk, "Version three"), (1, user.pk, "Version two")]
+
+
+def test_a_second_editor_gets_a_conflict_and_keeps_their_text(client, as_role, pages, make_user):
+    as_role("portal")
+    page = pages["own"]
+    record(page)  # both editors opened the page at revision 1
+    other = make_user(None, organisation="own")
+    other.is_superuser = True
+    other.save()
+    record(page, author=other)  # ...and the other one saved first
+    response = client.post(
+        f"{BASE}/{page.pk}/change/",
+        _form_data(page, title_en="My careful rewrite", base_revision=1),
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "after you opened it" in html
+    assert 'value="My careful rewrite"' in html  # their text is still in the form
+    page.refresh_from_db()
+    assert page.title_en != "My careful rewrite"
+
+
+def test_diffs_show_hostile_text_as_text(client, as_role, pages):
+    as_role("portal")
+    page = pages["own"]
+    record(page)
+    page.title_en = HOSTILE
+    page.body_en = HOSTILE
+    page.save()
+    record(page)
+    html = client.get(f"{BASE}/{page.pk}/revisions/2/").content.decode()
+    assert "<script>alert" not in html and "<img src=x" not in html and "<svg onload" not in html
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
+
+
+def test_restoring_brings_back_the_words_as_a_new_revision(client, as_role, pages):
+    as_role("portal")
+    page = pages["own"]
+    original_title = page.title_en
+    record(page)
+    page.title_en = "Replaced"
+    page.save()
+    record(page)
+    response = client.post(f"{BASE}/{page.pk}/revisions/1/restore/")
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert page.title_en == original_title
+    assert page.revisions.first().note == "restored #1"
+    assert AuditEvent.objects.filter(action="restored").exists()
+
+
+def test_reviewer_sends_back_with_a_comment(client, as_role, pages):
+    reviewer = as_role("reviewer")
+    page = pages["own"]
+    page.state = "in_review"
+    page.save()
+    response = client.post(f"{BASE}/{page.pk}/send-back/", {"comment": "Add the phone number."})
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert page.state == "draft"
+    note = ReviewNote.objects.get()
+    assert (note.author, note.text) == (reviewer, "Add the phone number.")
+
+
+def test_agency_editor_submits_and_reviewer_publishes(client, as_role, pages, make_user):
+    as_role("agency")
+    page = pages["own"]
+    client.post(f"{BASE}/", {"action": "submit_for_review", "_selected_action": [page.pk]})
+    page.refresh_from_db()
+    assert page.state == "in_review"
+    client.force_login(make_user("Reviewer", organisation="other"))
+    client.post(f"{BASE}/", {"action": "publish", "_selected_action": [page.pk]})
+    page.refresh_from_db()
+    assert page.state == "published"
+    assert AuditEvent.objects.filter(action="published", object_id=str(page.pk)).exists()
+
+
+def test_staff_preview_a_draft_in_the_public_template_in_any_language(client, as_role, pages):
+    as_role("agency")
+    page = pages["own"]
+    assert client.get(f"/ar/pages/{page.slug}/").status_code == 404  # not public
+    response = client.get(f"{BASE}/{page.pk}/preview/ar/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="ar" dir="rtl">' in html
+    assert "Preview for staff" not in html  # said in Arabic
+    assert response["Cache-Control"] == "private, no-store"
+
+
+def test_mark_as_reviewed_is_one_action(client, as_role, pages):
+    as_role("agency")
+    page = pages["own"]
+    client.post(f"{BASE}/", {"action": "mark_reviewed", "_selected_action": [page.pk]})
+    page.refresh_from_db()
+    assert (page.review_by - page.last_checked).days == 182
+
+
+def test_publish_unpublish_delete_and_permissions_are_audited(as_role, pages):
+    page = pages["other"]
+    page.state = "archived"
+    page.save()
+    page.state = "published"
+    page.save()
+    user = as_role("translator")
+    user.groups.add(Group.objects.get(name="Reviewer"))
+    page.delete()
+    actions = list(AuditEvent.objects.order_by("pk").values_list("action", flat=True))
+    assert actions[-4:] == ["unpublished", "published", "permissions", "deleted"] or (
+        {"unpublished", "published", "permissions", "deleted"} <= set(actions)
+    )
+
+
+def test_english_edit_outdates_translations_and_minor_edit_does_not(client, as_role, pages):
+    as_role("portal")
+    page = pages["own"]
+    page.title_ar, page.summary_ar, page.body_ar = "عنوان", "ملخص", "نص"
+    page.mark_translated("ar")
+    page.save()
+    arabic = {"title_ar": "عنوان", "summary_ar": "ملخص", "body_ar": "نص"}
+    client.post(
+        f"{BASE}/{page.pk}/change/",
+        _form_data(page, body_en=page.body_en + " Typo.", minor_edit="on", **arabic),
+    )
+    page.refresh_from_db()
+    assert page.translation_status("ar") != "outdated"
+    client.post(
+        f"{BASE}/{page.pk}/change/",
+        _form_data(page, body_en="A new paragraph about a new rule.", base_revision=1, **arabic),
+    )
+    page.refresh_from_db()
+    assert page.translation_status("ar") == "outdated"
+    listing = client.get(f"{BASE}/", {"translation": "ar:outdated"}).content.decode()
+    assert f"/{page.pk}/change/" in listing
+
+
+def test_revision_admin_lists_only_visible_pages(client, as_role, pages):
+    record(pages["own"])
+    record(pages["other"])
+    as_role("agency")
+    html = client.get("/admin/editorial/pagerevision/").content.decode()
+    assert PageRevision.objects.count() == 2
+    assert html.count("#1") <= 2
