@@ -189,7 +189,8 @@ class OrientationPageAdmin(PortalTranslationAdmin):
     def english_source(self, page):
         """The source text beside the translator's fields, escaped."""
         return format_html(
-            "<div lang='en' dir='ltr' class='english-source'><h3>{}</h3><p>{}</p><pre>{}</pre></div>",
+            "<div lang='en' dir='ltr' class='english-source'>"
+            "<h3>{}</h3><p>{}</p><pre>{}</pre></div>",
             page.title_en,
             page.summary_en,
             page.body_en,
