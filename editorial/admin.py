@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -22,9 +22,9 @@ from orientation.admin import PortalTranslationAdmin, TranslatedInputMixin
 from orientation.models import REVIEW_INTERVAL, OrientationPage, SourceLink, TranslationStatus
 from orientation.views import page_queryset, render_page
 
-from . import permissions, revisions
+from . import permissions, revisions, xliff
 from .audit import record as audit
-from .forms import PageAdminForm, SendBackForm
+from .forms import PageAdminForm, SendBackForm, TranslationExportForm, TranslationImportForm
 from .models import AuditEvent, PageRevision, ReviewNote, StaffProfile
 
 State = OrientationPage.State
@@ -348,6 +348,7 @@ class OrientationPageAdmin(PortalTranslationAdmin):
                 name="page_restore",
             ),
             path("<int:pk>/send-back/", wrap(self.send_back_view), name="page_send_back"),
+            path("translations/", wrap(self.translations_view), name="page_translations"),
             *super().get_urls(),
         ]
 
@@ -441,6 +442,65 @@ class OrientationPageAdmin(PortalTranslationAdmin):
                 "title": _("Send back “%(page)s”") % {"page": page.title_en},
                 "page": page,
                 "form": form,
+                "opts": self.model._meta,
+            },
+        )
+
+    def _translation_languages(self, request):
+        names = dict(settings.LANGUAGES)
+        if permissions.is_translator_only(request.user):
+            codes = permissions.translation_languages(request.user)
+        else:
+            codes = list(settings.MODELTRANSLATION_LANGUAGES)
+        return [(code, names[code]) for code in codes if code != settings.LANGUAGE_CODE]
+
+    def translations_view(self, request):
+        """Export what one language needs as XLIFF, and import it back, checked whole."""
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        languages = self._translation_languages(request)
+        export_form = TranslationExportForm(request.GET or None, languages=languages)
+        import_form = TranslationImportForm(languages=languages)
+        if request.method == "GET" and export_form.is_valid():
+            language = export_form.cleaned_data["language"]
+            response = HttpResponse(
+                xliff.export(language, everything=export_form.cleaned_data["everything"]),
+                content_type="application/x-xliff+xml",
+            )
+            response["Content-Disposition"] = f'attachment; filename="pages-{language}.xlf"'
+            return response
+        problems = []
+        if request.method == "POST":
+            import_form = TranslationImportForm(request.POST, request.FILES, languages=languages)
+            if import_form.is_valid():
+                try:
+                    report = xliff.import_file(
+                        import_form.cleaned_data["file"].read(),
+                        import_form.cleaned_data["language"],
+                        author=request.user,
+                    )
+                except xliff.TranslationFileError as error:
+                    problems = error.problems
+                else:
+                    self.message_user(
+                        request,
+                        ngettext(
+                            "%(count)d page translated.",
+                            "%(count)d pages translated.",
+                            report.pages,
+                        )
+                        % {"count": report.pages},
+                    )
+                    return HttpResponseRedirect(request.path)
+        return TemplateResponse(
+            request,
+            "admin/editorial/translations.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Translation files"),
+                "export_form": TranslationExportForm(languages=languages),
+                "import_form": import_form,
+                "problems": problems,
                 "opts": self.model._meta,
             },
         )

@@ -53,3 +53,31 @@ class SendBackForm(forms.Form):
     comment = forms.CharField(
         label=_("What needs to change?"), widget=forms.Textarea(attrs={"rows": 4}), max_length=2000
     )
+
+
+class TranslationExportForm(forms.Form):
+    language = forms.ChoiceField(label=_("Language"))
+    everything = forms.BooleanField(
+        required=False,
+        label=_("Every page"),
+        help_text=_("Otherwise only pages whose translation is missing or outdated."),
+    )
+
+    def __init__(self, *args, languages, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = languages
+
+
+class TranslationImportForm(forms.Form):
+    language = forms.ChoiceField(label=_("Language"))
+    file = forms.FileField(label=_("XLIFF file"))
+
+    def __init__(self, *args, languages, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = languages
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > 5 * 1024 * 1024:
+            raise forms.ValidationError(_("This file is too large for a translation file."))
+        return upload

@@ -1,0 +1,20 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from editorial import xliff
+
+
+class Command(BaseCommand):
+    help = "Write an XLIFF 1.2 file of the pages one language needs (missing or outdated)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("language")
+        parser.add_argument("--all", action="store_true", help="Every page, not only what is due.")
+
+    def handle(self, *args, language, all, **options):
+        if (
+            language not in settings.MODELTRANSLATION_LANGUAGES
+            or language == settings.LANGUAGE_CODE
+        ):
+            raise CommandError(f"'{language}' is not a language to translate into.")
+        self.stdout.write(xliff.export(language, everything=all).decode(), ending="")

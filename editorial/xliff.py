@@ -1,0 +1,170 @@
+"""Translation files: everything one language needs, as XLIFF 1.2, out and back in.
+
+Translators work offline in any CAT tool. Each unit records which English it was made from;
+an import is checked whole (language, ids, the English version, the Markdown and its links)
+and changes nothing unless every unit is good.
+"""
+
+import re
+from dataclasses import dataclass
+from xml.etree.ElementTree import Element, SubElement, tostring
+
+from defusedxml import ElementTree as SafeElementTree
+from django.conf import settings
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from orientation.models import OrientationPage, TranslationState, TranslationStatus
+
+from . import revisions
+
+XLIFF_NS = "urn:oasis:names:tc:xliff:document:1.2"
+PORTAL_NS = "https://welcome-portal.example/xliff"
+FIELDS = ("title", "summary", "body")
+LINK = re.compile(r"\]\(([^)\s]+)\)")
+RAW_HTML = re.compile(r"<\s*[a-zA-Z!/]")
+NEEDS_WORK = {TranslationStatus.MISSING, TranslationStatus.OUTDATED}
+
+
+class TranslationFileError(Exception):
+    """The file cannot be imported. ``problems`` lists every reason, one per unit."""
+
+    def __init__(self, problems):
+        self.problems = problems
+        super().__init__("; ".join(problems))
+
+
+def pages_needing(language, *, everything=False):
+    pages = OrientationPage.objects.exclude(state=OrientationPage.State.ARCHIVED).order_by("slug")
+    return [page for page in pages if everything or page.translation_status(language) in NEEDS_WORK]
+
+
+def export(language, *, everything=False):
+    """The XLIFF document (bytes) for one language."""
+    root = Element("xliff", {"version": "1.2", "xmlns": XLIFF_NS, "xmlns:portal": PORTAL_NS})
+    file = SubElement(
+        root,
+        "file",
+        {
+            "original": "welcome-portal",
+            "source-language": settings.LANGUAGE_CODE,
+            "target-language": language,
+            "datatype": "x-markdown",
+        },
+    )
+    body = SubElement(file, "body")
+    for page in pages_needing(language, everything=everything):
+        group = SubElement(
+            body, "group", {"id": page.slug, "portal:source-version": page.english_version}
+        )
+        status = page.translation_status(language)
+        for field in FIELDS:
+            unit = SubElement(group, "trans-unit", {"id": f"{page.slug}/{field}"})
+            SubElement(unit, "source", {"xml:lang": settings.LANGUAGE_CODE}).text = getattr(
+                page, f"{field}_en"
+            )
+            existing = getattr(page, f"{field}_{language}") or ""
+            target = SubElement(
+                unit,
+                "target",
+                {
+                    "xml:lang": language,
+                    "state": "needs-review-translation"
+                    if status == TranslationStatus.OUTDATED
+                    else "needs-translation",
+                },
+            )
+            target.text = existing
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + tostring(root, encoding="utf-8")
+
+
+@dataclass
+class ImportReport:
+    language: str
+    pages: int
+
+
+def _check_markdown(source, target, unit_id):
+    problems = []
+    if RAW_HTML.search(target):
+        problems.append(_("%(unit)s: remove the HTML; use Markdown only.") % {"unit": unit_id})
+    if target.count("[") != target.count("]") or target.count("](") != len(LINK.findall(target)):
+        problems.append(_("%(unit)s: a link is broken ([text](address)).") % {"unit": unit_id})
+    source_links, target_links = set(LINK.findall(source)), set(LINK.findall(target))
+    if target_links - source_links:
+        problems.append(
+            _("%(unit)s: links that are not in the English: %(links)s")
+            % {"unit": unit_id, "links": ", ".join(sorted(target_links - source_links))}
+        )
+    if source_links - target_links:
+        problems.append(
+            _("%(unit)s: links missing from the translation: %(links)s")
+            % {"unit": unit_id, "links": ", ".join(sorted(source_links - target_links))}
+        )
+    return problems
+
+
+def parse(data, language):
+    """Check a file; return {slug: {field: text}} or raise TranslationFileError."""
+    try:
+        root = SafeElementTree.fromstring(data)
+    except Exception as error:
+        message = _("This is not an XLIFF file (%(error)s).") % {"error": error}
+        raise TranslationFileError([message]) from error
+    ns = {"x": XLIFF_NS}
+    file = root.find("x:file", ns)
+    if root.tag != f"{{{XLIFF_NS}}}xliff" or file is None:
+        raise TranslationFileError([_("This is not an XLIFF 1.2 file.")])
+    if file.get("target-language") != language:
+        raise TranslationFileError(
+            [
+                _("This file is for “%(found)s”, not “%(expected)s”.")
+                % {"found": file.get("target-language"), "expected": language}
+            ]
+        )
+    pages = {page.slug: page for page in OrientationPage.objects.all()}
+    problems, texts = [], {}
+    for group in file.iterfind("x:body/x:group", ns):
+        slug = group.get("id", "")
+        page = pages.get(slug)
+        if page is None:
+            problems.append(_("%(unit)s: no page has this id.") % {"unit": slug})
+            continue
+        if group.get(f"{{{PORTAL_NS}}}source-version") != page.english_version:
+            problems.append(
+                _("%(unit)s: the English has changed since this file was made. Export a new file.")
+                % {"unit": slug}
+            )
+            continue
+        for unit in group.iterfind("x:trans-unit", ns):
+            unit_id = unit.get("id", "")
+            field = unit_id.removeprefix(f"{slug}/")
+            if field not in FIELDS:
+                problems.append(_("%(unit)s: unknown id.") % {"unit": unit_id})
+                continue
+            target = unit.find("x:target", ns)
+            text = (target.text or "").strip() if target is not None else ""
+            if not text:
+                continue  # left untranslated: nothing to import for this unit
+            problems += _check_markdown(getattr(page, f"{field}_en"), text, unit_id)
+            texts.setdefault(slug, {})[field] = text
+    if problems:
+        raise TranslationFileError(problems)
+    return texts
+
+
+@transaction.atomic
+def import_file(data, language, *, author=None):
+    if language == settings.LANGUAGE_CODE or language not in settings.MODELTRANSLATION_LANGUAGES:
+        raise TranslationFileError([_("Choose a language to import into, other than English.")])
+    texts = parse(data, language)
+    for slug, fields in texts.items():
+        page = OrientationPage.objects.get(slug=slug)
+        for field, text in fields.items():
+            setattr(page, f"{field}_{language}", text)
+        if page.has_translation(language):
+            page.mark_translated(language)
+            page.translation_states = {**page.translation_states, language: TranslationState.DRAFT}
+        page.save(minor_edit=True)
+        revisions.record(page, author=author, minor=True, note=f"imported {language}")
+    return ImportReport(language=language, pages=len(texts))
