@@ -6,8 +6,9 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone, translation
@@ -19,13 +20,14 @@ from modeltranslation.admin import TranslationTabularInline
 
 from insights.admin import helpful_share
 from orientation.admin import PortalTranslationAdmin, TranslatedInputMixin
+from orientation.markdown import render_markdown
 from orientation.models import REVIEW_INTERVAL, OrientationPage, SourceLink, TranslationStatus
 from orientation.views import page_queryset, render_page
 
-from . import permissions, revisions, xliff
+from . import permissions, plain_language, revisions, xliff
 from .audit import record as audit
 from .forms import PageAdminForm, SendBackForm, TranslationExportForm, TranslationImportForm
-from .models import AuditEvent, PageRevision, ReviewNote, StaffProfile
+from .models import AuditEvent, JargonTerm, PageRevision, ReviewNote, StaffProfile
 
 State = OrientationPage.State
 STATUS_MARKS = {
@@ -106,7 +108,12 @@ class OrientationPageAdmin(PortalTranslationAdmin):
             _("Editorial"),
             {"fields": ("state", "last_checked", "review_by", "translation_states", "helpful")},
         ),
+        (_("Plain English check"), {"fields": ("plain_english",)}),
     )
+
+    class Media:
+        css = {"all": ("css/admin-editorial.css",)}
+        js = ("js/admin-markdown.js",)
 
     # Which pages, and what may be done to them ------------------------------------------------
 
@@ -147,7 +154,7 @@ class OrientationPageAdmin(PortalTranslationAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         editable = permissions.editable_page_fields(request.user)
-        readonly = ["helpful", "english_source"]
+        readonly = ["helpful", "english_source", "plain_english"]
         if editable is not None:
             every_field = [field.name for field in self.model._meta.get_fields() if field.concrete]
             every_field += ["topics", "statuses", "tags", "related_organisations"]
@@ -267,6 +274,13 @@ class OrientationPageAdmin(PortalTranslationAdmin):
             ),
         )
 
+    @admin.display(description=_("Plain English (the saved English text)"))
+    def plain_english(self, page):
+        report = plain_language.check(
+            page.body_en or "", JargonTerm.objects.values_list("term", "plain_alternative")
+        )
+        return render_to_string("admin/editorial/plain_english.html", {"report": report})
+
     @admin.display(description=_("found it helpful"))
     def helpful(self, page):
         return helpful_share(page)
@@ -349,6 +363,11 @@ class OrientationPageAdmin(PortalTranslationAdmin):
             ),
             path("<int:pk>/send-back/", wrap(self.send_back_view), name="page_send_back"),
             path("translations/", wrap(self.translations_view), name="page_translations"),
+            path(
+                "markdown-preview/",
+                wrap(require_POST(self.markdown_preview_view)),
+                name="page_markdown_preview",
+            ),
             *super().get_urls(),
         ]
 
@@ -445,6 +464,22 @@ class OrientationPageAdmin(PortalTranslationAdmin):
                 "opts": self.model._meta,
             },
         )
+
+    def markdown_preview_view(self, request):
+        """Live preview for the editor: the sanitised HTML readers will get, and, for English,
+        the plain-English check."""
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        text = request.POST.get("text", "")[:100_000]
+        data = {"html": render_markdown(text)}
+        if request.POST.get("language") == settings.LANGUAGE_CODE:
+            report = plain_language.check(
+                text, JargonTerm.objects.values_list("term", "plain_alternative")
+            )
+            data["check"] = render_to_string(
+                "admin/editorial/plain_english.html", {"report": report}
+            )
+        return JsonResponse(data)
 
     def _translation_languages(self, request):
         names = dict(settings.LANGUAGES)
@@ -566,3 +601,9 @@ class PageRevisionAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+@admin.register(JargonTerm)
+class JargonTermAdmin(admin.ModelAdmin):
+    list_display = ("term", "plain_alternative")
+    search_fields = ("term", "plain_alternative")

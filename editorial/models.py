@@ -112,3 +112,18 @@ class AuditEvent(models.Model):
 
     def __str__(self):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.action} {self.object_repr}"
+
+
+class JargonTerm(models.Model):
+    """A word readers may not know, and what to write instead. Editors keep this list."""
+
+    term = models.CharField(_("term"), max_length=100, unique=True)
+    plain_alternative = models.CharField(_("say instead"), max_length=300)
+
+    class Meta:
+        ordering = ["term"]
+        verbose_name = _("jargon term")
+        verbose_name_plural = _("jargon terms")
+
+    def __str__(self):
+        return self.term
