@@ -21,8 +21,15 @@ from modeltranslation.admin import TranslationTabularInline
 from insights.admin import helpful_share
 from orientation.admin import PortalTranslationAdmin, TranslatedInputMixin
 from orientation.markdown import render_markdown
-from orientation.models import REVIEW_INTERVAL, OrientationPage, SourceLink, TranslationStatus
+from orientation.models import (
+    REVIEW_INTERVAL,
+    OrientationPage,
+    PageImage,
+    SourceLink,
+    TranslationStatus,
+)
 from orientation.views import page_queryset, render_page
+from welcome.images import strip_metadata
 
 from . import permissions, plain_language, revisions, xliff
 from .audit import record as audit
@@ -41,6 +48,19 @@ STATUS_MARKS = {
 class SourceLinkInline(TranslatedInputMixin, TranslationTabularInline):
     model = SourceLink
     extra = 1
+
+    def has_change_permission(self, request, obj=None):
+        return not permissions.is_translator_only(request.user) and super().has_change_permission(
+            request, obj
+        )
+
+    has_add_permission = has_delete_permission = has_change_permission
+
+
+class PageImageInline(TranslatedInputMixin, TranslationTabularInline):
+    model = PageImage
+    extra = 0
+    fields = ("image", "alt", "order")
 
     def has_change_permission(self, request, obj=None):
         return not permissions.is_translator_only(request.user) and super().has_change_permission(
@@ -96,7 +116,7 @@ class OrientationPageAdmin(PortalTranslationAdmin):
     filter_horizontal = ("topics", "statuses", "related_organisations")
     autocomplete_fields = ("organisation",)
     prepopulated_fields = {"slug": ("title_en",)}
-    inlines = [SourceLinkInline]
+    inlines = [SourceLinkInline, PageImageInline]
     actions = ["mark_reviewed", "submit_for_review", "publish", "archive"]
     fieldsets = (
         (None, {"fields": ("title", "slug", "summary", "body", "minor_edit", "base_revision")}),
@@ -244,6 +264,14 @@ class OrientationPageAdmin(PortalTranslationAdmin):
             state = "reviewed" if TRANSLATOR_SAVES_REVIEWED(user) else "draft"
             obj.translation_states = {**obj.translation_states, code: state}
         obj.save(minor_edit=True)  # the English version was settled above
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is PageImage:
+            for image_form in formset.forms:
+                if "image" in image_form.changed_data and image_form.cleaned_data.get("image"):
+                    upload = image_form.instance.image
+                    upload.save(upload.name.rsplit("/", 1)[-1], strip_metadata(upload), save=False)
+        super().save_formset(request, form, formset, change)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

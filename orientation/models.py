@@ -11,6 +11,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
+from welcome.media_checks import validate_picture
+
 from .markdown import render_markdown
 from .search import normalise_for_search
 
@@ -304,3 +306,24 @@ class SourceLink(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class PageImage(models.Model):
+    """An illustration for a page: checked by content, stripped of metadata, with alt text."""
+
+    page = models.ForeignKey(OrientationPage, on_delete=models.CASCADE, related_name="images")
+    image = models.ImageField(_("picture"), upload_to="pages/", validators=[validate_picture])
+    alt = models.CharField(
+        _("description for people who cannot see it"),
+        max_length=250,
+        help_text=_("Say what the picture shows, in a short sentence."),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("picture")
+        verbose_name_plural = _("pictures")
+
+    def __str__(self):
+        return self.alt

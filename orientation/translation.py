@@ -7,6 +7,7 @@ from .models import (
     Locality,
     MigrationStatus,
     OrientationPage,
+    PageImage,
     SourceLink,
     Topic,
 )
@@ -42,3 +43,9 @@ class OrientationPageTranslationOptions(TranslationOptions):
 @register(SourceLink)
 class SourceLinkTranslationOptions(TranslationOptions):
     fields = ("title",)
+
+
+@register(PageImage)
+class PageImageTranslationOptions(TranslationOptions):
+    fields = ("alt",)
+    required_languages = ("en",)

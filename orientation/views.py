@@ -97,6 +97,7 @@ def page_queryset():
         Prefetch("topics", queryset=Topic.objects.all()),
         Prefetch("statuses", queryset=MigrationStatus.objects.all()),
         "sources",
+        "images",
         Prefetch(
             "related_organisations",
             queryset=Organisation.objects.listed().only(

@@ -163,3 +163,17 @@ def test_revision_admin_lists_only_visible_pages(client, as_role, pages):
     html = client.get("/admin/editorial/pagerevision/").content.decode()
     assert PageRevision.objects.count() == 2
     assert html.count("#1") <= 2
+
+
+def test_dashboard_shows_each_editor_what_is_due_for_their_organisation(client, as_role, pages):
+    import datetime
+
+    own, other = pages["own"], pages["other"]
+    for page in (own, other):
+        page.review_by = datetime.date(2020, 1, 1)
+        page.save()
+    as_role("agency")
+    html = client.get("/admin/").content.decode()
+    assert "Review overdue" in html
+    assert f"/{own.pk}/change/" in html
+    assert f"/{other.pk}/change/" not in html

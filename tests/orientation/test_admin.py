@@ -75,6 +75,10 @@ def test_saving_a_page_in_the_admin_renders_its_body(staff_client, locality):
             "sources-INITIAL_FORMS": "0",
             "sources-MIN_NUM_FORMS": "0",
             "sources-MAX_NUM_FORMS": "1000",
+            "images-TOTAL_FORMS": "0",
+            "images-INITIAL_FORMS": "0",
+            "images-MIN_NUM_FORMS": "0",
+            "images-MAX_NUM_FORMS": "1000",
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
