@@ -252,12 +252,16 @@ class OrientationPageAdmin(PortalTranslationAdmin):
         minor = bool(form.cleaned_data.get("minor_edit"))
         if not obj.english_version or not minor:
             obj.english_version = obj.compute_english_version()
+        obj.normalise_line_endings()
         touched = {
-            name.rsplit("_", 1)[1]
-            for name in form.changed_data
-            if name.rsplit("_", 1)[0] in permissions.TRANSLATED_PAGE_FIELDS
-            and "_" in name
-            and name.rsplit("_", 1)[1] != settings.LANGUAGE_CODE
+            code
+            for code in settings.MODELTRANSLATION_LANGUAGES
+            if code != settings.LANGUAGE_CODE
+            and any(
+                (getattr(obj, f"{field}_{code}") or "")
+                != (getattr(original, f"{field}_{code}", "") or "")
+                for field in permissions.TRANSLATED_PAGE_FIELDS
+            )
         }
         for code in touched:
             obj.mark_translated(code)

@@ -105,10 +105,12 @@ def allowed_states(user, page=None):
     if is_reviewer(user):
         return set(State.values)
     if is_agency_editor(user):
+        # Without self-publishing, an agency's change to a live page goes back through review:
+        # keeping "published" would publish the change without a reviewer.
         allowed = {State.DRAFT, State.IN_REVIEW}
         if can_self_publish(user):
             allowed |= {State.PUBLISHED, State.ARCHIVED}
-        return allowed | current
+        return allowed
     return current or {State.DRAFT}
 
 

@@ -237,6 +237,7 @@ class OrientationPage(TranslationStateMixin):
         return self.title
 
     def save(self, *args, minor_edit=False, **kwargs):
+        self.normalise_line_endings()
         if not self.english_version or not minor_edit:
             self.english_version = self.compute_english_version()
         if not self.review_by:
@@ -256,6 +257,16 @@ class OrientationPage(TranslationStateMixin):
             for field in ("title", "summary", "body"):
                 parts.append(getattr(self, f"{field}_{code}", "") or "")
         return normalise_for_search("\n".join(part for part in parts if part))
+
+    def normalise_line_endings(self):
+        """Browsers post text areas with CRLF; stored text (and its version) uses LF only."""
+        for code in settings.MODELTRANSLATION_LANGUAGES:
+            for field in ("title", "summary", "body"):
+                value = getattr(self, f"{field}_{code}", None)
+                if value and "\r" in value:
+                    setattr(
+                        self, f"{field}_{code}", value.replace("\r\n", "\n").replace("\r", "\n")
+                    )
 
     def compute_english_version(self):
         source = "\x1f".join((self.title_en or "", self.summary_en or "", self.body_en or ""))
