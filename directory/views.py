@@ -1,6 +1,7 @@
 """Public directory views: where to go, when it is open, and a map for those who want one."""
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.db.models import BooleanField, Case, Prefetch, Value, When
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
@@ -32,17 +33,27 @@ def _card_queryset():
     )
 
 
+AGENCIES_PER_PAGE = 12
+
+
 # Opening state changes with the clock: these pages are cached for a minute at most.
 @cache_public_page(per_minute=True)
 def agency_list(request):
     form = AgencyFilterForm(request.GET or None)
     organisations = with_open_state(form.filter(_card_queryset()))
+    # A page of cards at a time keeps the page light on a phone (and under the weight budget).
+    page = Paginator(organisations, AGENCIES_PER_PAGE).get_page(request.GET.get("page"))
+    other_filters = request.GET.copy()
+    other_filters.pop("page", None)
     return render(
         request,
         "directory/agency_list.html",
         {
             "form": form,
-            "organisations": organisations,
+            "organisations": page.object_list,
+            "page_obj": page,
+            "total": page.paginator.count,
+            "filters_query": other_filters.urlencode(),
             "crumbs": [Crumb(_("Where to get help"))],
         },
     )

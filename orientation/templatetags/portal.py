@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 from django import template
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -20,27 +21,25 @@ ICON_NAME = re.compile(r"^[a-z0-9-]+$")
 
 
 @functools.lru_cache(maxsize=128)
-def _icon_markup(name):
-    path = finders.find(f"icons/{name}.svg") if ICON_NAME.match(name) else None
-    if not path:
-        return ""
-    with open(path, encoding="utf-8") as svg_file:
-        return svg_file.read().strip()
+def _icon_exists(name):
+    return bool(ICON_NAME.match(name) and finders.find(f"icons/{name}.svg"))
 
 
 @register.simple_tag
 def icon(name, css_class=""):
-    """Our own SVG icons inline, so they take the text colour and cost no extra request.
+    """One of our icons, drawn from the cached sprite (static/icons/sprite.svg).
 
-    The files are the project's own (static/icons), never uploads, so they are trusted markup.
-    Icons are decorative: every use has a text label beside it.
+    Icons are decorative: every use has a text label beside it, so they are hidden from
+    screen readers. Build the sprite with scripts/build_icon_sprite.py.
     """
-    markup = _icon_markup(name)
-    if css_class and markup:
-        markup = markup.replace("<svg ", f'<svg class="icon {css_class}" ', 1)
-    elif markup:
-        markup = markup.replace("<svg ", '<svg class="icon" ', 1)
-    return mark_safe(markup)  # noqa: S308 - trusted project file, see docstring
+    if not _icon_exists(name):
+        return ""
+    return format_html(
+        '<svg class="icon{}" aria-hidden="true" focusable="false"><use href="{}#{}"></use></svg>',
+        f" {css_class}" if css_class else "",
+        static("icons/sprite.svg"),
+        name,
+    )
 
 
 def is_fallback(obj, field):

@@ -25,7 +25,7 @@
 
   function draw(section) {
     var canvas = section.querySelector("[data-map-canvas]");
-    var places = section.querySelectorAll("[data-lat]");
+    var places = placesOf(section);
     canvas.hidden = false;
     var map = L.map(canvas, { zoomControl: false, scrollWheelZoom: false });
     L.control.zoom({
@@ -48,9 +48,15 @@
     else map.fitBounds(bounds, { padding: [24, 24] });
   }
 
+  function placesOf(section) {
+    var from = section.dataset.placesFrom;
+    var scope = from ? document.querySelector(from) : section;
+    return scope ? scope.querySelectorAll("[data-lat]") : [];
+  }
+
   document.querySelectorAll("[data-map]").forEach(function (section) {
     var button = section.querySelector("[data-map-open]");
-    if (!button || !section.querySelector("[data-lat]")) return;
+    if (!button || !placesOf(section).length) return;
     button.hidden = false;
     section.querySelector("[data-map-note]").hidden = false;
     button.addEventListener("click", function () {
