@@ -60,7 +60,16 @@ def test_everything_works_with_javascript_off(browser, sample_site):
 
 
 def test_nothing_overflows_a_360px_phone(phone, sample_site):
-    for path in ("/ar/", "/ps/pages/register-with-a-gp/", "/so/topics/", "/ckb/status/"):
+    for path in (
+        "/ar/",
+        "/ps/pages/register-with-a-gp/",
+        "/so/topics/",
+        "/ckb/status/",
+        "/fa/agencies/",
+        "/so/agencies/citizens-advice-birmingham/",
+        "/ar/videos/",
+        "/pl/privacy/",
+    ):
         phone.goto(sample_site.url + path)
         width = phone.evaluate("document.documentElement.scrollWidth")
         assert width <= 360, (path, width)
