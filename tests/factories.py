@@ -100,3 +100,29 @@ class OrientationPageFactory(factory.django.DjangoModelFactory):
     def sources(self, create, extracted, **kwargs):
         if create:
             SourceLink.objects.create(page=self, title_en="GOV.UK", url="https://www.gov.uk/")
+
+
+def page_form_data(page, **changes):
+    """What the page admin form posts for this page, with ``changes`` applied."""
+    data = {
+        "title_en": page.title_en,
+        "slug": page.slug,
+        "summary_en": page.summary_en,
+        "body_en": page.body_en,
+        "topics": [topic.pk for topic in page.topics.all()],
+        "organisation": page.organisation_id,
+        "state": page.state,
+        "last_checked": "2026-11-20",
+        "review_by": "2027-05-20",
+        "tags": "",
+        "sources-TOTAL_FORMS": "0",
+        "sources-INITIAL_FORMS": "0",
+        "sources-MIN_NUM_FORMS": "0",
+        "sources-MAX_NUM_FORMS": "1000",
+        "images-TOTAL_FORMS": "0",
+        "images-INITIAL_FORMS": "0",
+        "images-MIN_NUM_FORMS": "0",
+        "images-MAX_NUM_FORMS": "1000",
+    }
+    data.update(changes)
+    return data

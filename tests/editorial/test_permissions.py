@@ -7,6 +7,7 @@ endpoint without rows here is an endpoint nobody has checked.
 import pytest
 
 from orientation.models import OrientationPage
+from tests.factories import page_form_data as _form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -121,31 +122,6 @@ def test_bulk_publish_by_agency_editor_changes_nothing(client, as_role, pages):
     client.post(f"{BASE}/", {"action": "publish", "_selected_action": [own.pk]})
     own.refresh_from_db()
     assert own.state == "draft"
-
-
-def _form_data(page, **changes):
-    data = {
-        "title_en": page.title_en,
-        "slug": page.slug,
-        "summary_en": page.summary_en,
-        "body_en": page.body_en,
-        "topics": [topic.pk for topic in page.topics.all()],
-        "organisation": page.organisation_id,
-        "state": page.state,
-        "last_checked": "2026-11-20",
-        "review_by": "2027-05-20",
-        "tags": "",
-        "sources-TOTAL_FORMS": "0",
-        "sources-INITIAL_FORMS": "0",
-        "sources-MIN_NUM_FORMS": "0",
-        "sources-MAX_NUM_FORMS": "1000",
-        "images-TOTAL_FORMS": "0",
-        "images-INITIAL_FORMS": "0",
-        "images-MIN_NUM_FORMS": "0",
-        "images-MAX_NUM_FORMS": "1000",
-    }
-    data.update(changes)
-    return data
 
 
 def test_crafted_post_cannot_move_a_page_to_another_organisation_or_publish(

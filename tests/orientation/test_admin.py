@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.factories import OrientationPageFactory
+from tests.factories import OrientationPageFactory, page_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -59,27 +59,14 @@ def test_saving_a_page_in_the_admin_renders_its_body(staff_client, locality):
     topic = page.topics.get()
     response = staff_client.post(
         f"/admin/orientation/orientationpage/{page.pk}/change/",
-        {
-            "title_en": "New title",
-            "slug": page.slug,
-            "summary_en": "New summary",
-            "body_en": "## Heading\n\n<script>alert(1)</script>Text",
-            "topics": [topic.pk],
-            "organisation": page.organisation.pk,
-            "state": "published",
-            "last_checked": "2026-11-20",
-            "review_by": "2027-05-20",
-            "translation_states": "{}",
-            "tags": "",
-            "sources-TOTAL_FORMS": "0",
-            "sources-INITIAL_FORMS": "0",
-            "sources-MIN_NUM_FORMS": "0",
-            "sources-MAX_NUM_FORMS": "1000",
-            "images-TOTAL_FORMS": "0",
-            "images-INITIAL_FORMS": "0",
-            "images-MIN_NUM_FORMS": "0",
-            "images-MAX_NUM_FORMS": "1000",
-        },
+        page_form_data(
+            page,
+            title_en="New title",
+            summary_en="New summary",
+            body_en="## Heading\n\n<script>alert(1)</script>Text",
+            topics=[topic.pk],
+            state="published",
+        ),
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     page.refresh_from_db()
