@@ -265,8 +265,10 @@ class OrientationPageAdmin(PortalTranslationAdmin):
         }
         for code in touched:
             obj.mark_translated(code)
-            state = "reviewed" if TRANSLATOR_SAVES_REVIEWED(user) else "draft"
-            obj.translation_states = {**obj.translation_states, code: state}
+            obj.translation_states = {
+                **obj.translation_states,
+                code: _translation_state_after_edit(user),
+            }
         obj.save(minor_edit=True)  # the English version was settled above
 
     def save_formset(self, request, form, formset, change):
@@ -592,9 +594,9 @@ class OrientationPageAdmin(PortalTranslationAdmin):
         return super().change_view(request, object_id, form_url, extra_context)
 
 
-def TRANSLATOR_SAVES_REVIEWED(user):
+def _translation_state_after_edit(user):
     """Assigned translators' own words count as reviewed; other editors' are drafts."""
-    return permissions.is_translator_only(user)
+    return "reviewed" if permissions.is_translator_only(user) else "draft"
 
 
 @admin.register(StaffProfile)

@@ -6,8 +6,6 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Max
 
-from orientation.models import OrientationPage
-
 from .models import PageRevision
 
 TEXT_FIELDS = ("title", "summary", "body")
@@ -78,7 +76,3 @@ def restore(page, revision, *, author=None):
     if "statuses" in data:
         page.statuses.set(page.statuses.model.objects.filter(slug__in=data["statuses"]))
     return record(page, author=author, note=f"restored #{revision.number}")
-
-
-def page_with_revision(pk):
-    return OrientationPage.objects.get(pk=pk)
