@@ -108,3 +108,12 @@ def test_a_bad_organisation_file_names_itself_and_loads_nothing(folder, change, 
     assert str(error.value).startswith(str(path))
     assert message in str(error.value)
     assert not Organisation.objects.exists()
+
+
+def test_listed_sample_organisations_are_described_in_every_language():
+    load_locality(SAMPLE)
+    for organisation in Organisation.objects.listed():
+        for code, _name in settings.LANGUAGES:
+            assert getattr(organisation, f"description_{code}"), (organisation.slug, code)
+            if code != "en":
+                assert organisation.translation_state(code) == "draft"
