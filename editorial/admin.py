@@ -247,6 +247,9 @@ class OrientationPageAdmin(PortalTranslationAdmin):
         original = OrientationPage.objects.filter(pk=obj.pk).first() if change else None
         if permissions.is_agency_editor(user):
             obj.organisation = permissions.organisation_of(user)
+        request._change_is_pending = permissions.change_waits_for_review(user, original)
+        if request._change_is_pending:
+            obj.state = original.state
         if obj.state not in permissions.allowed_states(user, original):
             obj.state = original.state if original else State.DRAFT
         minor = bool(form.cleaned_data.get("minor_edit"))
@@ -269,9 +272,26 @@ class OrientationPageAdmin(PortalTranslationAdmin):
                 **obj.translation_states,
                 code: _translation_state_after_edit(user),
             }
+        if request._change_is_pending:
+            # The live page stays as it is; the change waits as a revision for a reviewer.
+            obj.normalise_line_endings()
+            revisions.record(
+                original,
+                author=user,
+                pending=True,
+                minor=minor,
+                note="waiting for review",
+                data=revisions.proposed_snapshot(obj, form.cleaned_data),
+            )
+            return
         obj.save(minor_edit=True)  # the English version was settled above
 
     def save_formset(self, request, form, formset, change):
+        if getattr(request, "_change_is_pending", False):
+            # Sources and pictures of a live page are not changed until a reviewer publishes;
+            # the admin's history still expects to read what the formset "saved".
+            formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+            return
         if formset.model is PageImage:
             for image_form in formset.forms:
                 if "image" in image_form.changed_data and image_form.cleaned_data.get("image"):
@@ -280,10 +300,27 @@ class OrientationPageAdmin(PortalTranslationAdmin):
         super().save_formset(request, form, formset, change)
 
     def save_related(self, request, form, formsets, change):
+        if getattr(request, "_change_is_pending", False):
+            for formset in formsets:
+                self.save_formset(request, form, formset, change)
+            return
         super().save_related(request, form, formsets, change)
         revisions.record(
             form.instance, author=request.user, minor=bool(form.cleaned_data.get("minor_edit"))
         )
+
+    def response_change(self, request, obj):
+        if getattr(request, "_change_is_pending", False):
+            self.message_user(
+                request,
+                _(
+                    "The page stays as it is on the site. Your changes are waiting for a "
+                    "reviewer, who will publish them."
+                ),
+                messages.SUCCESS,
+            )
+            return HttpResponseRedirect(reverse("admin:orientation_orientationpage_changelist"))
+        return super().response_change(request, obj)
 
     def delete_queryset(self, request, queryset):
         for page in queryset:
@@ -396,6 +433,11 @@ class OrientationPageAdmin(PortalTranslationAdmin):
                 name="page_restore",
             ),
             path("<int:pk>/send-back/", wrap(self.send_back_view), name="page_send_back"),
+            path(
+                "<int:pk>/publish-change/",
+                wrap(require_POST(self.publish_change_view)),
+                name="page_publish_change",
+            ),
             path("translations/", wrap(self.translations_view), name="page_translations"),
             path(
                 "markdown-preview/",
@@ -470,6 +512,18 @@ class OrientationPageAdmin(PortalTranslationAdmin):
         revisions.restore(page, revision, author=request.user)
         audit(AuditEvent.Action.RESTORED, page, actor=request.user, revision=number)
         self.message_user(request, _("Revision %(number)s restored.") % {"number": number})
+        return HttpResponseRedirect(reverse("admin:orientation_orientationpage_change", args=[pk]))
+
+    def publish_change_view(self, request, pk):
+        """A reviewer puts an agency's waiting change on the site."""
+        page = self._page(request, pk, change=True)
+        if not permissions.can_publish(request.user, page):
+            raise PermissionDenied
+        waiting = revisions.pending_revision(page)
+        if waiting is None:
+            raise Http404
+        revisions.publish_pending(page, waiting, author=request.user)
+        self.message_user(request, _("The change is now on the site."), messages.SUCCESS)
         return HttpResponseRedirect(reverse("admin:orientation_orientationpage_change", args=[pk]))
 
     def send_back_view(self, request, pk):
@@ -584,6 +638,8 @@ class OrientationPageAdmin(PortalTranslationAdmin):
                     "review_notes": page.review_notes.select_related("author")[:5],
                     "can_send_back": permissions.is_reviewer(request.user)
                     and page.state == State.IN_REVIEW,
+                    "pending_change": revisions.pending_revision(page),
+                    "can_publish_change": permissions.can_publish(request.user, page),
                     "translation_statuses": [
                         (name, page.translation_status(code))
                         for code, name in settings.LANGUAGES

@@ -43,6 +43,11 @@ class PageRevision(models.Model):
     )
     created_at = models.DateTimeField(_("saved at"), auto_now_add=True)
     minor = models.BooleanField(_("minor edit"), default=False)
+    pending = models.BooleanField(
+        _("waiting for review"),
+        default=False,
+        help_text=_("An agency's change to a live page, not yet on the site."),
+    )
     note = models.CharField(_("note"), max_length=200, blank=True)
     snapshot = models.JSONField(_("content"))
 

@@ -114,6 +114,16 @@ def allowed_states(user, page=None):
     return current or {State.DRAFT}
 
 
+def change_waits_for_review(user, page):
+    """An agency without self-publishing changes a live page: the change waits, the page stays."""
+    return (
+        page is not None
+        and page.state == State.PUBLISHED
+        and is_agency_editor(user)
+        and not can_self_publish(user)
+    )
+
+
 def can_publish(user, page):
     return State.PUBLISHED in allowed_states(user, None) and can_change_page(user, page)
 

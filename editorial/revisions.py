@@ -34,11 +34,38 @@ def latest_number(page):
 
 
 @transaction.atomic
-def record(page, *, author=None, minor=False, note=""):
+def record(page, *, author=None, minor=False, note="", pending=False, data=None):
     number = latest_number(page) + 1
     return PageRevision.objects.create(
-        page=page, number=number, author=author, minor=minor, note=note, snapshot=snapshot(page)
+        page=page,
+        number=number,
+        author=author,
+        minor=minor,
+        note=note,
+        pending=pending,
+        snapshot=data if data is not None else snapshot(page),
     )
+
+
+def proposed_snapshot(page, cleaned_data):
+    """What the page would be with an editor's unsaved changes (for a pending revision)."""
+    data = snapshot(page)
+    for relation in ("topics", "statuses"):
+        if relation in cleaned_data:
+            data[relation] = sorted(item.slug for item in cleaned_data[relation])
+    return data
+
+
+def pending_revision(page):
+    return page.revisions.filter(pending=True).first()
+
+
+@transaction.atomic
+def publish_pending(page, revision, *, author=None):
+    """Put a reviewed pending change on the site, as a new revision."""
+    published = restore(page, revision, author=author, note=f"published change #{revision.number}")
+    page.revisions.filter(pending=True).update(pending=False)
+    return published
 
 
 def diff(older, newer):
@@ -60,7 +87,7 @@ def diff(older, newer):
 
 
 @transaction.atomic
-def restore(page, revision, *, author=None):
+def restore(page, revision, *, author=None, note=None):
     """Bring back an earlier revision's words and settings, as a new revision."""
     data = revision.snapshot
     for field in TEXT_FIELDS:
@@ -75,4 +102,4 @@ def restore(page, revision, *, author=None):
         page.topics.set(page.topics.model.objects.filter(slug__in=data["topics"]))
     if "statuses" in data:
         page.statuses.set(page.statuses.model.objects.filter(slug__in=data["statuses"]))
-    return record(page, author=author, note=f"restored #{revision.number}")
+    return record(page, author=author, note=note or f"restored #{revision.number}")

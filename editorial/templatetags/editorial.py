@@ -1,6 +1,7 @@
 import datetime
 
 from django import template
+from django.db.models import Q
 from django.utils import timezone
 
 from editorial import permissions
@@ -27,6 +28,10 @@ def editor_dashboard(user):
     }
     if permissions.is_reviewer(user):
         dashboard["awaiting_review"] = list(
-            pages.filter(state=OrientationPage.State.IN_REVIEW).order_by("updated_at")[:20]
+            pages.filter(
+                Q(state=OrientationPage.State.IN_REVIEW) | Q(revisions__pending=True)
+            )
+            .distinct()
+            .order_by("updated_at")[:20]
         )
     return dashboard

@@ -2,7 +2,7 @@
 (function () {
   "use strict";
   var actions = [
-    ["H2", "## ", ""], ["B", "**", "**"], ["•", "- ", ""], ["1.", "1. ", ""], ["🔗", "[", "](https://)"]
+    ["H2", "## ", ""], ["B", "**", "**"], ["•", "- ", ""], ["1.", "1. ", ""], ["↗", "[", "](https://)"]
   ];
 
   function wrap(textarea, before, after) {
@@ -37,9 +37,11 @@
     preview.dir = textarea.getAttribute("dir") || "ltr";
     var check = document.createElement("div");
     check.className = "markdown-check";
-    textarea.before(bar);
-    textarea.after(preview);
-    preview.after(check);
+    // One block around the editor, so the admin's flex rows keep the text area full width.
+    var editor = document.createElement("div");
+    editor.className = "markdown-editor";
+    textarea.before(editor);
+    editor.append(bar, textarea, preview, check);
     var timer = null;
     function refresh() {
       var body = new URLSearchParams({ text: textarea.value, language: language });

@@ -54,22 +54,24 @@ def test_edit_submit_publish_and_the_translation_becomes_outdated(
     page.wait_for_url(re.compile(r"/admin/orientation/orientationpage/(\?.*)?$"))
     screenshot(page, "editorial-1-submitted")
     context.clear_cookies()
+    reader = browser.new_context().new_page()
+    reader.goto(base + "/en/pages/evisa/")
+    assert NEW_SENTENCE not in reader.locator(".prose").inner_text()  # still the old page
 
     log_in(page, base, "reviewer")
     page.goto(base + "/admin/")
     assert page.locator("#editor-dashboard").get_by_text("eVisa").count() >= 1
-    page.goto(base + "/admin/orientation/orientationpage/?state__exact=in_review")
-    page.locator("#result_list input[name=_selected_action]").first.check()
-    page.select_option("select[name=action]", "publish")
-    page.locator("button[name=index]").click()
+    page.locator("#editor-dashboard a", has_text="eVisa").first.click()
+    page.get_by_text("A change is waiting for review.").wait_for()
+    page.locator("button[form=publish-change-form]").click()
     page.wait_for_load_state()
+    screenshot(page, "editorial-2-published")
 
-    reader = browser.new_context().new_page()
     reader.goto(base + "/en/pages/evisa/")
     assert NEW_SENTENCE in reader.locator(".prose").inner_text()
     reader.goto(base + "/ar/pages/evisa/")
     notice = reader.locator(".notice--outdated")
     assert notice.is_visible()
     assert reader.locator(".notice--outdated a").get_attribute("href") == "/en/pages/evisa/"
-    screenshot(reader, "editorial-2-arabic-outdated")
+    screenshot(reader, "editorial-3-arabic-outdated")
     context.close()

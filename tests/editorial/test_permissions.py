@@ -22,6 +22,7 @@ ENDPOINTS = {
     "revision": ("get", BASE + "/{pk}/revisions/1/"),
     "restore": ("post", BASE + "/{pk}/revisions/1/restore/"),
     "send_back": ("get", BASE + "/{pk}/send-back/"),
+    "publish_change": ("post", BASE + "/{pk}/publish-change/"),
 }
 OK, NO, HIDDEN = 200, 403, 404
 REDIRECT = 302
@@ -66,6 +67,11 @@ TABLE = [
     ("translator", "other", "revisions", OK),
     ("translator", "other", "restore", NO),
     ("translator", "other", "send_back", NO),
+    ("portal", "other", "publish_change", REDIRECT),
+    ("agency", "own", "publish_change", NO),
+    ("agency", "other", "publish_change", HIDDEN),
+    ("reviewer", "other", "publish_change", REDIRECT),
+    ("translator", "other", "publish_change", NO),
 ]
 
 
@@ -80,6 +86,8 @@ def test_permission_table(client, as_role, pages, role, whose, endpoint, expecte
     from editorial.revisions import record
 
     record(page)  # revision 1 exists for the revision endpoints
+    if endpoint == "publish_change":
+        record(page, pending=True, note="waiting for review")
     before = OrientationPage.objects.filter(pk=page.pk).values().get()
     method, template = ENDPOINTS[endpoint]
     response = getattr(client, method)(template.format(pk=page.pk))

@@ -178,3 +178,38 @@ def test_dashboard_shows_each_editor_what_is_due_for_their_organisation(client, 
     assert "Review overdue" in html
     assert f"/{own.pk}/change/" in html
     assert f"/{other.pk}/change/" not in html
+
+
+def test_an_agencys_change_to_a_live_page_waits_and_the_page_stays_up(
+    client, as_role, pages, make_user
+):
+    page = pages["own"]
+    page.state = "published"
+    page.title_ar, page.summary_ar, page.body_ar = "عنوان", "ملخص", "نص"
+    page.mark_translated("ar")
+    page.save()
+    old_body = page.body_en
+    as_role("agency")
+    arabic = {"title_ar": "عنوان", "summary_ar": "ملخص", "body_ar": "نص"}
+    response = client.post(
+        f"{BASE}/{page.pk}/change/",
+        _form_data(page, body_en="A new rule from December.", state="in_review", **arabic),
+        follow=True,
+    )
+    assert "waiting for a reviewer" in response.content.decode()
+    page.refresh_from_db()
+    assert page.state == "published" and page.body_en == old_body
+    assert client.get(f"/en/pages/{page.slug}/").status_code == 200
+    waiting = page.revisions.get(pending=True)
+    assert waiting.snapshot["body_en"] == "A new rule from December."
+
+    reviewer = make_user("Reviewer", organisation="other")
+    client.force_login(reviewer)
+    html = client.get(f"{BASE}/{page.pk}/change/").content.decode()
+    assert "A change is waiting for review." in html
+    assert client.post(f"{BASE}/{page.pk}/publish-change/").status_code == 302
+    page.refresh_from_db()
+    assert page.body_en == "A new rule from December."
+    assert not page.revisions.filter(pending=True).exists()
+    assert page.translation_status("ar") == "outdated"
+    assert "A new rule from December." in client.get(f"/en/pages/{page.slug}/").content.decode()
