@@ -28,9 +28,7 @@ def editor_dashboard(user):
     }
     if permissions.is_reviewer(user):
         dashboard["awaiting_review"] = list(
-            pages.filter(
-                Q(state=OrientationPage.State.IN_REVIEW) | Q(revisions__pending=True)
-            )
+            pages.filter(Q(state=OrientationPage.State.IN_REVIEW) | Q(revisions__pending=True))
             .distinct()
             .order_by("updated_at")[:20]
         )
