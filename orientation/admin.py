@@ -7,6 +7,7 @@ from welcome.languages import PORTAL_LANGUAGES
 
 from .models import (
     EmergencyContact,
+    FirstStep,
     Locality,
     MigrationStatus,
     Topic,
@@ -51,8 +52,18 @@ class TopicAdmin(PortalTranslationAdmin):
     prepopulated_fields = {"slug": ("name_en",)}
 
 
+class FirstStepInline(admin.TabularInline):
+    """The few pages a status page starts with, in the order a reader should take them."""
+
+    model = FirstStep
+    fields = ("order", "page")
+    autocomplete_fields = ("page",)
+    extra = 1
+
+
 @admin.register(MigrationStatus)
 class MigrationStatusAdmin(PortalTranslationAdmin):
     list_display = ("name", "label", "slug", "order")
     list_editable = ("order",)
     prepopulated_fields = {"slug": ("name_en",)}
+    inlines = (FirstStepInline,)

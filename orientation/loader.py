@@ -11,6 +11,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 
 from directory.loader import read_bank_holidays, read_organisations, save_organisations
 from welcome.video_loader import read_videos, save_videos
@@ -27,6 +28,7 @@ from .content_files import (
 )
 from .models import (
     EmergencyContact,
+    FirstStep,
     Locality,
     MigrationStatus,
     OrientationPage,
@@ -107,6 +109,7 @@ def read_locality(folder):
     if pages_folder.is_dir():
         for page_folder in sorted(path for path in pages_folder.iterdir() if path.is_dir()):
             pages.append(_read_page(page_folder, topic_slugs, status_slugs, set(organisations)))
+    _check_first_steps(structure_path, structure, {page.slug for page in pages})
     return LocalityData(
         structure=structure,
         texts=texts,
@@ -130,6 +133,23 @@ def _read_structure_list(path, structure, key, required):
             raise ContentError(path, f"'{item['slug']}' appears twice in '{key}'")
         slugs.append(item["slug"])
     return slugs
+
+
+def _check_first_steps(path, structure, page_slugs):
+    """Each status's `first_steps` must be a list of this folder's pages, each named once."""
+    for status in structure["statuses"]:
+        if "first_steps" not in status:
+            continue
+        steps = status["first_steps"]
+        if not isinstance(steps, list):
+            raise ContentError(path, f"'first_steps' of '{status['slug']}' must be a list")
+        for slug in steps:
+            if slug not in page_slugs:
+                raise ContentError(
+                    path, f"first step '{slug}' of '{status['slug']}' is not a page in pages/"
+                )
+        if len(set(steps)) != len(steps):
+            raise ContentError(path, f"'first_steps' of '{status['slug']}' names a page twice")
 
 
 def _read_text_file(path, language, topic_slugs, status_slugs, emergency_keys):
@@ -194,8 +214,13 @@ def _read_page(folder, topic_slugs, status_slugs, organisation_slugs):
     for slug in [organisation, *(meta.get("agencies") or [])]:
         if slug not in organisation_slugs:
             raise ContentError(source_path, f"organisation '{slug}' is not in this locality")
-    if not isinstance(require(source_path, meta, "last_checked", object), datetime.date):
+    last_checked = require(source_path, meta, "last_checked", object)
+    if not isinstance(last_checked, datetime.date):
         raise ContentError(source_path, "'last_checked' must be a date like 2026-11-20")
+    # The day a person checked the page against its sources: a day to come cannot be true.
+    if last_checked > timezone.localdate():
+        raise ContentError(source_path, "'last_checked' is in the future")
+    meta["to_confirm"] = _read_to_confirm(source_path, meta.get("to_confirm"))
     sources = require(source_path, meta, "sources", list)
     if not sources:
         raise ContentError(source_path, "needs at least one official source")
@@ -233,6 +258,15 @@ def _read_page(folder, topic_slugs, status_slugs, organisation_slugs):
     if unknown:
         raise ContentError(folder / unknown[0], "is not named after a portal language")
     return page
+
+
+def _read_to_confirm(path, value):
+    """The facts the checker could not confirm, one a line, for editors' eyes only."""
+    if value is None:
+        return ""
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ContentError(path, "'to_confirm' must be a list of facts, one sentence each")
+    return "\n".join(item.strip() for item in value if item.strip())
 
 
 @transaction.atomic
@@ -301,6 +335,7 @@ def load_locality(folder):
         _save_page(page_data, topics, statuses, organisations)
         report.pages += 1
         report.translations += len(page_data.texts) - 1
+    _save_first_steps(structure["statuses"])
     report.videos = save_videos(
         data.videos,
         locality_slug=structure["slug"],
@@ -309,6 +344,21 @@ def load_locality(folder):
         ).first(),
     )
     return report
+
+
+def _save_first_steps(status_items):
+    """Replace a status's first steps when the file lists them; leave them be when it does not,
+    so a list editors keep in the admin survives a reload of a folder that has none."""
+    pages = dict(OrientationPage.objects.values_list("slug", "pk"))
+    for item in status_items:
+        if "first_steps" not in item:
+            continue
+        status = MigrationStatus.objects.get(slug=item["slug"])
+        status.first_steps.all().delete()
+        FirstStep.objects.bulk_create(
+            FirstStep(status=status, page_id=pages[slug], order=order)
+            for order, slug in enumerate(item["first_steps"])
+        )
 
 
 def _text_states(texts):
@@ -331,6 +381,7 @@ def _save_page(page_data, topics, statuses, organisations):
     page.organisation = organisations[meta["organisation"]]
     page.last_checked = meta["last_checked"]
     page.review_by = meta.get("review_by")
+    page.to_confirm = meta["to_confirm"]
     page.state = OrientationPage.State.PUBLISHED
     page.translation_states = dict(page_data.states)
     page.english_version = page.compute_english_version()

@@ -5,6 +5,7 @@ import hashlib
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -167,6 +168,32 @@ class OrientationPageQuerySet(models.QuerySet):
         ]
         return self.defer("search_text", *long_fields)
 
+    def reader_language_first(self, language):
+        """Pages with a text in the reader's language first, then English stand-ins.
+
+        Each group is in the order of the title the reader sees (their language's, else the
+        English), with the primary key last so that pages keep their place across pages of a
+        paginated list. ``english_stand_in`` (0 or 1) tells a template which group a page is in
+        without loading its body.
+        """
+        title = f"title_{language}"
+        if language == settings.MODELTRANSLATION_DEFAULT_LANGUAGE:
+            return self.order_by("title_en", "pk")
+        translated = models.Q(**{f"{title}__gt": ""}) & models.Q(**{f"body_{language}__gt": ""})
+        return (
+            self.annotate(
+                english_stand_in=models.Case(
+                    models.When(translated, then=models.Value(0)),
+                    default=models.Value(1),
+                    output_field=models.IntegerField(),
+                ),
+            )
+            .alias(
+                title_seen=Coalesce(NullIf(title, models.Value("")), "title_en"),
+            )
+            .order_by("english_stand_in", "title_seen", "pk")
+        )
+
     def in_topic(self, topic):
         return self.filter(
             models.Exists(
@@ -219,6 +246,14 @@ class OrientationPage(TranslationStateMixin):
     )
     last_checked = models.DateField(_("last checked"), default=datetime.date.today)
     review_by = models.DateField(_("review by"), blank=True)
+    # What the person who checked the page could not confirm against its sources: for editors
+    # and advisers to settle, never shown to readers as fact.
+    to_confirm = models.TextField(
+        _("facts to confirm"),
+        blank=True,
+        default="",
+        help_text=_("One fact a line that an adviser must still check. Never shown to readers."),
+    )
     # Which English each translation was made from: the English "version" changes with every
     # edit that is not ticked as minor, and a translation made from an older one is outdated.
     english_version = models.CharField(max_length=16, editable=False, default="")
@@ -302,6 +337,36 @@ class OrientationPage(TranslationStateMixin):
         return self.review_by < timezone.localdate()
 
 
+class FirstStep(models.Model):
+    """One of the few pages that matter most for a status, in the order a reader should take them.
+
+    A status page opens with these before the topics: for a new refugee the 28-day move-on,
+    Universal Credit, housing and the eVisa, rather than ten generic subjects.
+    """
+
+    status = models.ForeignKey(
+        MigrationStatus, on_delete=models.CASCADE, related_name="first_steps"
+    )
+    page = models.ForeignKey(
+        "OrientationPage",
+        on_delete=models.CASCADE,
+        related_name="first_step_for",
+        verbose_name=_("page"),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["status", "page"], name="unique_first_step_per_status")
+        ]
+        verbose_name = _("first step")
+        verbose_name_plural = _("first steps")
+
+    def __str__(self):
+        return f"{self.status}: {self.page}"
+
+
 class SourceLink(models.Model):
     """An official source the page sends readers to (GOV.UK, NHS, the council)."""
 
@@ -338,3 +403,8 @@ class PageImage(models.Model):
 
     def __str__(self):
         return self.alt
+
+
+# Models kept in modules of their own, imported here so that Django finds them.
+from .glossary import GlossaryTerm  # noqa: E402, F401
+from .search.models import SearchDocument, SearchSynonym, SearchWord  # noqa: E402, F401
