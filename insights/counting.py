@@ -84,19 +84,33 @@ def _seconds_left_today(now):
     return max(int((tomorrow - now).total_seconds()), 60)
 
 
-def is_first_visit_today(request, now):
-    """The privacy-first unique estimate: a hash of address and browser with a salt that changes
-    every day. Salt and hash live in the cache until midnight and never reach the database; with
-    the salt gone, yesterday's hashes cannot be matched to anything."""
-    day = now.date().isoformat()
-    timeout = _seconds_left_today(now)
-    salt_key = f"insights:salt:{day}"
-    cache.add(salt_key, secrets.token_hex(16), timeout)
-    salt = cache.get(salt_key, "")
+def visitor_fingerprint(request):
+    """An unsalted hash of address and browser, kept only in this process until the next write
+    (seconds), where it is salted with the day's salt and dropped; see ``new_visitors``."""
     address = request.META.get("REMOTE_ADDR", "")
     agent = request.headers.get("User-Agent", "")
-    digest = hashlib.sha256(f"{salt}|{address}|{agent}".encode()).hexdigest()[:32]
-    return cache.add(f"insights:seen:{day}:{digest}", 1, timeout)
+    return hashlib.sha256(f"{address}|{agent}".encode()).hexdigest()
+
+
+def new_visitors(day, fingerprints, now=None):
+    """How many of today's fingerprints the cache has not seen yet today, remembering them.
+
+    The privacy-first unique estimate: a hash of address and browser with a salt that changes
+    every day. Salt and hashes live in the cache until midnight and never reach the database; with
+    the salt gone, yesterday's hashes cannot be matched to anything. Asked once per write of the
+    buffer, not once per request: one lookup for all, then one ``add`` per visitor not yet seen.
+    """
+    timeout = _seconds_left_today(now or timezone.localtime())
+    salt_key = f"insights:salt:{day.isoformat()}"
+    cache.add(salt_key, secrets.token_hex(16), timeout)
+    salt = cache.get(salt_key, "")
+    keys = [
+        f"insights:seen:{day.isoformat()}:"
+        + hashlib.sha256(f"{salt}|{fingerprint}".encode()).hexdigest()[:32]
+        for fingerprint in fingerprints
+    ]
+    seen = cache.get_many(keys)
+    return sum(1 for key in keys if key not in seen and cache.add(key, 1, timeout))
 
 
 class CountBuffer:
@@ -105,21 +119,41 @@ class CountBuffer:
     def __init__(self):
         self._lock = threading.Lock()
         self._counts = Counter()
+        self._visitors = {}  # day -> set of fingerprints
         self._since = time.monotonic()
 
     def add(self, day, metric, key="", amount=1):
         with self._lock:
             self._counts[(day, metric, key[:120])] += amount
-            due = len(self._counts) >= settings.INSIGHTS_FLUSH_AFTER_KEYS or (
-                time.monotonic() - self._since >= settings.INSIGHTS_FLUSH_AFTER_SECONDS
-            )
+            due = self._due()
         if due:
             self.flush()
+
+    def add_view(self, day, entries, fingerprint=None):
+        """A page view's counters (and its visitor, for the unique estimate) in one step."""
+        with self._lock:
+            for metric, key in entries:
+                self._counts[(day, metric, key[:120])] += 1
+            if fingerprint:
+                self._visitors.setdefault(day, set()).add(fingerprint)
+            due = self._due()
+        if due:
+            self.flush()
+
+    def _due(self):
+        return len(self._counts) >= settings.INSIGHTS_FLUSH_AFTER_KEYS or (
+            time.monotonic() - self._since >= settings.INSIGHTS_FLUSH_AFTER_SECONDS
+        )
 
     def flush(self):
         with self._lock:
             counts, self._counts = self._counts, Counter()
+            visitors, self._visitors = self._visitors, {}
             self._since = time.monotonic()
+        for day, fingerprints in visitors.items():
+            unique = new_visitors(day, fingerprints)
+            if unique:
+                counts[(day, Metric.UNIQUES, "")] += unique
         if counts:
             write_counts(counts)
 
@@ -182,10 +216,8 @@ def count_page_view(request, dimensions):
     campaign = campaign_tag(request)
     if campaign:
         entries.append((Metric.CAMPAIGN, campaign))
-    if not wants_no_tracking(request) and is_first_visit_today(request, now):
-        entries.append((Metric.UNIQUES, ""))
-    for metric, key in entries:
-        BUFFER.add(day, metric, key)
+    fingerprint = None if wants_no_tracking(request) else visitor_fingerprint(request)
+    BUFFER.add_view(day, entries, fingerprint)
 
 
 EMAIL_LIKE = re.compile(r"\S+@\S+")

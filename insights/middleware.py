@@ -36,7 +36,12 @@ COUNTED_VIEWS = {
 
 
 class CountingMiddleware:
-    """Counts successful public page views for readers; staff and robots are not counted."""
+    """Counts successful public page views for readers; staff and robots are not counted.
+
+    It sits outside the page cache, so a page answered from the cache (which never reaches the
+    URL resolver, the language or the session middleware) is counted from what the cache stored
+    with it. Counting is in memory; see insights.counting.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -50,12 +55,29 @@ class CountingMiddleware:
         return response
 
     def _count(self, request, response):
-        match = getattr(request, "resolver_match", None)
-        if request.method != "GET" or response.status_code != 200 or match is None:
+        if request.method != "GET" or response.status_code not in (200, 304):
             return
-        dimensions_for = COUNTED_VIEWS.get(match.view_name)
-        if dimensions_for is None or request.user.is_authenticated:
+        view = _counted_view(request)
+        if view is None:
             return
-        dimensions = dimensions_for(match.kwargs)
-        dimensions["language"] = get_language()
+        view_name, view_kwargs, language = view
+        dimensions_for = COUNTED_VIEWS.get(view_name)
+        if dimensions_for is None:
+            return
+        user = getattr(request, "user", None)  # absent when the page came from the cache
+        if user is not None and user.is_authenticated:
+            return
+        dimensions = dimensions_for(view_kwargs)
+        dimensions["language"] = language
         count_page_view(request, dimensions)
+
+
+def _counted_view(request):
+    """(view name, URL arguments, language) of the page served, cached or not."""
+    cached = getattr(request, "public_page_hit", None)
+    if cached is not None:
+        return cached.view_name, cached.view_kwargs, cached.language
+    match = getattr(request, "resolver_match", None)
+    if match is None:
+        return None
+    return match.view_name, match.kwargs, getattr(request, "LANGUAGE_CODE", get_language())

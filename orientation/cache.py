@@ -1,20 +1,37 @@
-"""A whole-page cache for anonymous readers that is emptied by any content change.
+"""The public page cache: rendered pages for anonymous readers, answered before Django's
+per-request work (sessions, language, CSRF, authentication, rendering) runs at all.
 
-Rather than delete keys one by one (which a shared Redis cannot do cheaply), every cached page
-key carries a "content generation" number; saving content increments it, so every older page
-is simply never asked for again and expires on its own.
+How it fits together:
+
+- A view that may be cached says so with ``@cache_public_page``; that only marks its response.
+- ``PublicPageCacheMiddleware`` sits early in ``MIDDLEWARE``. For a plain anonymous GET (no
+  query string, no session cookie) it asks the cache once, for the content generation and the
+  page together; a hit is answered from the stored bytes and headers, or with ``304 Not
+  Modified`` when the browser already holds the same ``ETag``. A miss runs the whole chain and
+  stores what a marked view returned.
+- Rather than delete keys one by one (which a shared Redis cannot do cheaply), each stored page
+  records the "content generation" it was rendered in; saving any model that public pages show
+  (``settings.PUBLIC_PAGE_MODELS``) increments the generation, so every older page is a miss from
+  that moment and expires on its own.
+- Keys carry the scheme, host and path: the canonical and ``hreflang`` links in a page are
+  absolute, so a page rendered for one allowed host must never be served to another.
+- ``PUBLIC_PAGE_CACHE_SECONDS = 0`` switches all of this off: no reads, no writes.
 """
 
 import functools
 import hashlib
 import time
+from dataclasses import dataclass
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
-from django.utils.cache import patch_vary_headers
-from django.utils.translation import get_language
+from django.http import HttpResponse, HttpResponseNotModified
+from django.utils.cache import patch_cache_control
 
 GENERATION_KEY = "orientation:content-generation"
+# Headers that belong to one answer, not to the page: the server sets a fresh Date itself.
+UNSTORED_HEADERS = {"date", "set-cookie", "vary"}
 
 
 def content_generation():
@@ -32,32 +49,160 @@ def bump_content_generation():
         cache.set(GENERATION_KEY, 2, timeout=None)
 
 
-def cache_public_page(view=None, *, per_minute=False):
-    """Cache a GET response for readers who are not signed in, per language and path.
+@functools.cache
+def public_page_models():
+    """The models public pages show, with the hidden tables of their many-to-many fields."""
+    found = set()
+    for label in settings.PUBLIC_PAGE_MODELS:
+        try:
+            model = apps.get_model(label)
+        except LookupError:
+            # A model being added or removed in the same change; the test that compares this
+            # list with the installed models fails until both agree.
+            continue
+        found.add(model)
+        found.update(
+            field.remote_field.through
+            for field in model._meta.many_to_many
+            if field.remote_field.through is not None
+        )
+    return frozenset(found)
 
-    Only the bare path is cached (and, with ``per_minute``, only to the minute, for opening
-    times): a request with a query string is always rendered, so nobody can fill the cache
-    with made-up parameters.
+
+def is_public_content(model):
+    return model in public_page_models()
+
+
+def cache_public_page(view=None, *, per_minute=False):
+    """Let the page cache keep this view's answers for anonymous readers.
+
+    Only the bare path is ever cached (the middleware renders every request with a query string),
+    so nobody can fill the cache with made-up parameters. ``per_minute`` pages (opening times)
+    are kept only until the end of the current minute.
     """
     if view is None:
         return functools.partial(cache_public_page, per_minute=per_minute)
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
-        if request.method != "GET" or request.GET or request.user.is_authenticated:
-            return view(request, *args, **kwargs)
-        path_hash = hashlib.sha256(request.path.encode()).hexdigest()[:32]
-        key = f"page:{content_generation()}:{get_language()}:{path_hash}"
-        timeout = settings.PUBLIC_PAGE_CACHE_SECONDS
-        if per_minute:
-            key += f":{int(time.time() // 60)}"
-            timeout = 60
-        response = cache.get(key)
-        if response is None:
-            response = view(request, *args, **kwargs)
-            if response.status_code == 200 and not response.cookies:
-                cache.set(key, response, timeout)
-        patch_vary_headers(response, ("Cookie",))
+        response = view(request, *args, **kwargs)
+        response.public_page_per_minute = per_minute
         return response
 
     return wrapper
+
+
+@dataclass(frozen=True)
+class CachedPage:
+    """A rendered page as it is sent: bytes, headers, and what usage counting needs to know."""
+
+    generation: int
+    status: int
+    headers: tuple
+    content: bytes
+    etag: str
+    expires_at: float
+    view_name: str
+    view_kwargs: dict
+    language: str
+
+    def seconds_left(self, now):
+        return max(int(self.expires_at - now), 0)
+
+
+def http_cache_seconds(seconds_left):
+    """(max-age, s-maxage): browsers keep a page briefly, shared caches (nginx, a CDN) longer,
+    never beyond what our own cache would keep."""
+    return (
+        min(settings.PUBLIC_PAGE_BROWSER_SECONDS, seconds_left),
+        min(settings.PUBLIC_PAGE_SHARED_SECONDS, seconds_left),
+    )
+
+
+class PublicPageCacheMiddleware:
+    """Answers anonymous readers' plain GETs from the page cache; see the module docstring."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not self._cacheable(request):
+            response = self.get_response(request)
+            if getattr(response, "public_page_per_minute", None) is not None:
+                # Somebody's own view (signed in, or a filtered list): never shared.
+                patch_cache_control(response, private=True, no_cache=True)
+            return response
+
+        key = self._key(request)
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = found.get(GENERATION_KEY)
+        if generation is None:
+            generation = content_generation()
+        page = found.get(key)
+        now = time.time()
+        if page is not None and page.generation == generation and page.expires_at > now:
+            request.public_page_hit = page
+            return self._answer(request, page, now)
+
+        response = self.get_response(request)
+        per_minute = getattr(response, "public_page_per_minute", None)
+        if per_minute is None or response.status_code != 200 or response.cookies:
+            return response
+        if response.streaming:
+            return response
+        page = self._store(request, response, key, generation, per_minute, now)
+        return self._answer(request, page, now)
+
+    @staticmethod
+    def _cacheable(request):
+        return (
+            settings.PUBLIC_PAGE_CACHE_SECONDS > 0
+            and request.method == "GET"
+            and not request.META.get("QUERY_STRING")
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        )
+
+    @staticmethod
+    def _key(request):
+        scheme = "https" if request.is_secure() else "http"
+        address = f"{scheme}://{request.get_host()}{request.path}"
+        return "page:" + hashlib.sha256(address.encode()).hexdigest()[:40]
+
+    @staticmethod
+    def _store(request, response, key, generation, per_minute, now):
+        timeout = settings.PUBLIC_PAGE_CACHE_SECONDS
+        if per_minute:
+            timeout = min(timeout, 60 - int(now) % 60)
+        content = response.content
+        match = request.resolver_match
+        page = CachedPage(
+            generation=generation,
+            status=response.status_code,
+            headers=tuple(
+                (name, value)
+                for name, value in response.items()
+                if name.lower() not in UNSTORED_HEADERS
+            ),
+            content=content,
+            etag='"' + hashlib.blake2b(content, digest_size=16).hexdigest() + '"',
+            expires_at=now + timeout,
+            view_name=match.view_name,
+            view_kwargs=dict(match.kwargs),
+            language=getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE),
+        )
+        cache.set(key, page, timeout)
+        return page
+
+    @staticmethod
+    def _answer(request, page, now):
+        browser, shared = http_cache_seconds(page.seconds_left(now))
+        cache_control = f"public, max-age={browser}, s-maxage={shared}"
+        if page.etag in request.headers.get("If-None-Match", ""):
+            response = HttpResponseNotModified()
+        else:
+            response = HttpResponse(page.content, status=page.status)
+            for name, value in page.headers:
+                response.headers[name] = value
+        response.headers["ETag"] = page.etag
+        response.headers["Cache-Control"] = cache_control
+        return response

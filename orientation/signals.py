@@ -3,19 +3,17 @@
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from .cache import bump_content_generation
-
-CONTENT_APPS = {"orientation", "directory", "taggit"}
+from .cache import bump_content_generation, is_public_content
 
 
 @receiver(post_save)
 @receiver(post_delete)
 def content_changed(sender, **kwargs):
-    if sender._meta.app_label in CONTENT_APPS:
+    if is_public_content(sender):
         bump_content_generation()
 
 
 @receiver(m2m_changed)
-def content_relations_changed(sender, **kwargs):
-    if sender._meta.app_label in CONTENT_APPS:
+def content_relations_changed(sender, instance, **kwargs):
+    if is_public_content(sender) or is_public_content(type(instance)):
         bump_content_generation()

@@ -49,6 +49,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Counting wraps the page cache so that pages answered from it are counted too; the page
+    # cache comes before everything a cached page does not need (sessions, CSP, CSRF...).
+    "insights.middleware.CountingMiddleware",
+    "orientation.cache.PublicPageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -58,7 +62,6 @@ MIDDLEWARE = [
     "editorial.audit.CurrentUserMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "insights.middleware.CountingMiddleware",
 ]
 
 ROOT_URLCONF = "welcome.urls"
@@ -180,7 +183,31 @@ INSIGHTS_SMALL_NUMBER = 5
 PORTAL_EMERGENCY_NUMBER = os.environ.get("PORTAL_EMERGENCY_NUMBER", "999")
 PORTAL_CONTENT_DIR = Path(os.environ.get("PORTAL_CONTENT_DIR", BASE_DIR / "content" / "birmingham"))
 # Seconds a rendered public page is kept in the cache; saving content clears it at once.
+# 0 switches the page cache off (no reads, no writes).
 PUBLIC_PAGE_CACHE_SECONDS = int(os.environ.get("PUBLIC_PAGE_CACHE_SECONDS", "600"))
+# What anonymous public pages tell HTTP caches: browsers keep a page a minute, shared caches
+# (nginx, a CDN) five; neither hears of a content change, so keep these short.
+PUBLIC_PAGE_BROWSER_SECONDS = int(os.environ.get("PUBLIC_PAGE_BROWSER_SECONDS", "60"))
+PUBLIC_PAGE_SHARED_SECONDS = int(os.environ.get("PUBLIC_PAGE_SHARED_SECONDS", "300"))
+# Every model a public page shows: saving or deleting one empties the page cache. A model
+# missing here is served stale for PUBLIC_PAGE_CACHE_SECONDS (tests/orientation/test_cache*.py).
+PUBLIC_PAGE_MODELS = [
+    "orientation.Locality",
+    "orientation.EmergencyContact",
+    "orientation.Topic",
+    "orientation.MigrationStatus",
+    "orientation.OrientationPage",
+    "orientation.FirstStep",
+    "orientation.GlossaryTerm",
+    "orientation.SourceLink",
+    "orientation.PageImage",
+    "directory.SpokenLanguage",
+    "directory.Organisation",
+    "directory.OpeningPeriod",
+    "directory.Closure",
+    "directory.BankHoliday",
+    "welcome.WelcomeVideo",
+]
 
 LOGGING = {
     "version": 1,
