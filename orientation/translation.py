@@ -4,6 +4,7 @@ from modeltranslation.translator import TranslationOptions, register
 
 from .models import (
     EmergencyContact,
+    GlossaryTerm,
     Locality,
     MigrationStatus,
     OrientationPage,
@@ -48,4 +49,10 @@ class SourceLinkTranslationOptions(TranslationOptions):
 @register(PageImage)
 class PageImageTranslationOptions(TranslationOptions):
     fields = ("alt",)
+    required_languages = ("en",)
+
+
+@register(GlossaryTerm)
+class GlossaryTermTranslationOptions(TranslationOptions):
+    fields = ("term", "also_known_as", "explanation")
     required_languages = ("en",)

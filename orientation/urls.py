@@ -1,6 +1,7 @@
 from django.urls import path
 
-from . import views
+from . import glossary_views, views
+from .search import views as search_views
 
 app_name = "orientation"
 
@@ -11,5 +12,6 @@ urlpatterns = [
     path("status/<slug:status>/", views.status_detail, name="status"),
     path("status/<slug:status>/<slug:topic>/", views.status_topic, name="status_topic"),
     path("pages/<slug:slug>/", views.page_detail, name="page"),
-    path("search/", views.search, name="search"),
+    path("search/", search_views.search, name="search"),
+    path("glossary/", glossary_views.glossary, name="glossary"),
 ]

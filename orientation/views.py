@@ -9,15 +9,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from directory.models import Organisation
-from insights.counting import count, is_bot, search_key
-from insights.models import Metric
 
 from .cache import cache_public_page
 from .models import MigrationStatus, OrientationPage, Topic, TranslationStatus
-from .search import search_terms
-
-MAX_QUERY_LENGTH = 200
-MAX_SEARCH_RESULTS = 50
 
 
 @dataclass(frozen=True)
@@ -130,32 +124,5 @@ def render_page(request, page, *, preview=False):
             "translation_outdated": (
                 page.translation_status(get_language()) == TranslationStatus.OUTDATED
             ),
-        },
-    )
-
-
-def search(request):
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    terms = search_terms(query)
-    pages = OrientationPage.objects.none()
-    if terms:
-        pages = OrientationPage.objects.published()
-        for term in terms:
-            pages = pages.filter(search_text__contains=term)
-        pages = list(pages.for_listing()[:MAX_SEARCH_RESULTS])
-        searched_for = search_key(query)
-        robot = is_bot(request.headers.get("User-Agent", ""))
-        if searched_for and not robot and not request.user.is_authenticated:
-            count(Metric.SEARCH, searched_for)
-            if not pages:
-                count(Metric.SEARCH_EMPTY, searched_for)
-    return render(
-        request,
-        "orientation/search.html",
-        {
-            "query": query,
-            "pages": pages,
-            "searched": bool(terms),
-            "crumbs": [Crumb(_("Search"))],
         },
     )

@@ -126,3 +126,23 @@ def page_form_data(page, **changes):
     }
     data.update(changes)
     return data
+
+
+class GlossaryTermFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "orientation.GlossaryTerm"
+
+    slug = factory.Sequence(lambda n: f"term-{n}")
+    term_en = factory.Sequence(lambda n: f"Term {n}")
+    explanation_en = "A plain explanation."
+    state = "published"
+    order = factory.Sequence(int)
+    last_checked = datetime.date(2026, 11, 20)
+
+
+class SearchSynonymFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "orientation.SearchSynonym"
+
+    language = "en"
+    words = "doctor, GP, surgery"

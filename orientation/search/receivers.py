@@ -1,0 +1,53 @@
+"""Keep the search index in step with every save and delete of what it holds."""
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from directory.models import Organisation
+
+from ..glossary import GlossaryTerm
+from ..models import OrientationPage
+from . import index
+from .models import SearchDocument, SearchSynonym
+from .query import forget_synonyms
+
+Kind = SearchDocument.Kind
+
+
+@receiver(post_save, sender=OrientationPage)
+def page_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        index.index_page(instance)
+
+
+@receiver(post_save, sender=Organisation)
+def organisation_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        index.index_organisation(instance)
+
+
+@receiver(post_save, sender=GlossaryTerm)
+def term_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        index.index_term(instance)
+
+
+@receiver(post_delete, sender=OrientationPage)
+def page_deleted(sender, instance, **kwargs):
+    index.remove(Kind.PAGE, instance.pk)
+
+
+@receiver(post_delete, sender=Organisation)
+def organisation_deleted(sender, instance, **kwargs):
+    index.remove(Kind.ORGANISATION, instance.pk)
+
+
+@receiver(post_delete, sender=GlossaryTerm)
+def term_deleted(sender, instance, **kwargs):
+    index.remove(Kind.TERM, instance.pk)
+
+
+@receiver(post_save, sender=SearchSynonym)
+@receiver(post_delete, sender=SearchSynonym)
+def synonyms_changed(sender, instance, **kwargs):
+    forget_synonyms()

@@ -1,0 +1,68 @@
+"""The public search page: never cached (every query differs), never a dead end."""
+
+from django import forms
+from django.shortcuts import render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from directory.models import Organisation
+from insights.counting import count, is_bot, search_key
+from insights.models import Metric
+from welcome.languages import PORTAL_LANGUAGES
+
+from ..models import MigrationStatus, Topic
+from . import query as search_query
+
+ADVICE_AGENCIES_SHOWN = 6
+LANGUAGES = {language.code: language for language in PORTAL_LANGUAGES}
+
+
+class SearchForm(forms.Form):
+    """The one input of search. Anything may arrive here: it is cut, cleaned and never trusted."""
+
+    q = forms.CharField(required=False, strip=True)
+
+    def clean_q(self):
+        text = self.cleaned_data["q"][: search_query.MAX_QUERY_LENGTH]
+        # Control characters (NUL and the like) mean nothing in a search and upset databases.
+        return "".join(character for character in text if character.isprintable()).strip()
+
+
+def search(request):
+    form = SearchForm(request.GET)
+    query = form.cleaned_data["q"] if form.is_valid() else ""
+    language = get_language()
+    outcome = search_query.search(query, language)
+    if outcome.terms:
+        _count(request, query, language, found=bool(outcome.results))
+    for result in outcome.results:
+        result.language_info = LANGUAGES.get(result.language)
+    context = {
+        "query": query,
+        "outcome": outcome,
+        "results": outcome.results,
+        "searched": bool(outcome.terms),
+        "reader_language": LANGUAGES.get(language),
+        "crumbs": [{"label": _("Search"), "url": ""}],
+    }
+    if outcome.terms and not outcome.results:
+        context.update(
+            topics=Topic.objects.all(),
+            statuses=MigrationStatus.objects.all(),
+            agencies=Organisation.objects.listed()
+            .filter(key_agency=True)
+            .only("slug", "name")[:ADVICE_AGENCIES_SHOWN],
+        )
+    return render(request, "orientation/search.html", context)
+
+
+def _count(request, query, language, *, found):
+    """Count the search for the usage report: what was searched, never who searched."""
+    searched_for = search_key(query)
+    robot = is_bot(request.headers.get("User-Agent", ""))
+    if not searched_for or robot or request.user.is_authenticated:
+        return
+    count(Metric.SEARCH, searched_for)
+    if not found:
+        # The language says which editors should write the missing page.
+        count(Metric.SEARCH_EMPTY, f"{language}:{searched_for}")
