@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.utils.translation import gettext_lazy as _
 
 
@@ -13,3 +14,10 @@ class EditorialConfig(AppConfig):
         from .roles import ensure_roles
 
         post_migrate.connect(ensure_roles, sender=self)
+
+
+class PortalAdminConfig(admin_apps.AdminConfig):
+    """Django's admin app, with the portal's site (see ``editorial.admin_site``)."""
+
+    default = False  # "editorial" in INSTALLED_APPS still means EditorialConfig
+    default_site = "editorial.admin_site.PortalAdminSite"

@@ -9,7 +9,7 @@ from django.dispatch import receiver
 
 from orientation.models import OrientationPage
 
-from .models import AuditEvent
+from .models import AuditEvent, StaffProfile
 
 _current_user = contextvars.ContextVar("audit_current_user", default=None)
 
@@ -73,3 +73,31 @@ def _permissions_changed(sender, instance, action, pk_set, **kwargs):
             relation=sender._meta.model_name,
             ids=sorted(pk_set or []),
         )
+
+
+@receiver(pre_save, sender=StaffProfile)
+def _remember_profile(sender, instance, **kwargs):
+    instance._before_save = (
+        sender.objects.filter(pk=instance.pk)
+        .values_list("organisation_id", "translation_languages")
+        .first()
+    )
+
+
+@receiver(post_save, sender=StaffProfile)
+def _profile_changed(sender, instance, created, **kwargs):
+    """A person's organisation and languages decide what they may change: as good as a
+    permission, so every change is on the trail."""
+    before_organisation, before_languages = getattr(instance, "_before_save", None) or (None, [])
+    after = (instance.organisation_id, list(instance.translation_languages or []))
+    if (before_organisation, list(before_languages or [])) == after and not created:
+        return
+    if created and after == (None, []):
+        return
+    record(
+        AuditEvent.Action.PERMISSIONS,
+        instance,
+        relation="staff_profile",
+        organisation=[before_organisation, instance.organisation_id],
+        languages=[list(before_languages or []), after[1]],
+    )

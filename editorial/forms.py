@@ -1,8 +1,12 @@
+from types import SimpleNamespace
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from taggit.utils import edit_string_for_tags
 
-from orientation.models import OrientationPage
+from directory.models import Organisation
+from orientation.models import MigrationStatus, OrientationPage, Topic
 
 from .revisions import latest_number
 
@@ -20,6 +24,9 @@ class PageAdminForm(forms.ModelForm):
         ),
     )
 
+    # Set by the admin when this form builds on a change waiting for review.
+    waiting_snapshot = None
+
     class Meta:
         model = OrientationPage
         fields = "__all__"  # noqa: DJ007 - the admin's fieldsets choose the fields
@@ -28,6 +35,25 @@ class PageAdminForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["base_revision"].initial = latest_number(self.instance)
+        if self.waiting_snapshot:
+            self._start_from_waiting_change(self.waiting_snapshot)
+
+    def _start_from_waiting_change(self, snapshot):
+        """Show the waiting change's topics, statuses, agencies and tags, not the live ones."""
+        relations = {
+            "topics": Topic,
+            "statuses": MigrationStatus,
+            "related_organisations": Organisation,
+        }
+        for name, model in relations.items():
+            if name in self.fields and name in snapshot:
+                self.initial[name] = list(
+                    model.objects.filter(slug__in=snapshot[name]).values_list("pk", flat=True)
+                )
+        if "tags" in self.fields and "tags" in snapshot:
+            self.initial["tags"] = edit_string_for_tags(
+                [SimpleNamespace(name=name) for name in snapshot["tags"]]
+            )
 
     def clean(self):
         cleaned = super().clean()
@@ -52,6 +78,14 @@ class PageAdminForm(forms.ModelForm):
 class SendBackForm(forms.Form):
     comment = forms.CharField(
         label=_("What needs to change?"), widget=forms.Textarea(attrs={"rows": 4}), max_length=2000
+    )
+
+
+class DeclineForm(forms.Form):
+    comment = forms.CharField(
+        label=_("Why is this change not published?"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
     )
 
 

@@ -94,6 +94,8 @@ class AuditEvent(models.Model):
         PERMISSIONS = "permissions", _("Permissions changed")
         RESTORED = "restored", _("Revision restored")
         SENT_BACK = "sent_back", _("Sent back by a reviewer")
+        CHANGE_PUBLISHED = "change_published", _("Waiting change published")
+        CHANGE_DECLINED = "change_declined", _("Waiting change declined")
 
     created_at = models.DateTimeField(_("when"), auto_now_add=True)
     actor = models.ForeignKey(
@@ -117,6 +119,42 @@ class AuditEvent(models.Model):
 
     def __str__(self):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.action} {self.object_repr}"
+
+
+class DirectoryChange(models.Model):
+    """An agency's change to its directory entry, waiting for a reviewer (no self-publishing).
+
+    ``data`` holds every field of the entry as the agency wants it, with its opening hours and
+    closures, so nothing is dropped when a reviewer publishes it."""
+
+    class Status(models.TextChoices):
+        WAITING = "waiting", _("Waiting for review")
+        PUBLISHED = "published", _("Published")
+        DECLINED = "declined", _("Declined")
+
+    organisation = models.ForeignKey(
+        "directory.Organisation", on_delete=models.CASCADE, related_name="waiting_changes"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("saved at"), auto_now_add=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.WAITING
+    )
+    data = models.JSONField(_("content"))
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    comment = models.TextField(_("comment"), blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("directory change")
+        verbose_name_plural = _("directory changes")
+
+    def __str__(self):
+        return f"{self.organisation} ({self.get_status_display()})"
 
 
 class JargonTerm(models.Model):

@@ -138,3 +138,52 @@ def editable_page_fields(user):
         for code in translation_languages(user)
         if code != settings.LANGUAGE_CODE
     }
+
+
+def can_change_page_settings(user, page):
+    """Submit, restore, mark reviewed, sources, dates: more than words, so not for translators."""
+    return can_change_page(user, page) and not is_translator_only(user)
+
+
+def can_add_page(user):
+    return is_portal_editor(user) or (is_agency_editor(user) and organisation_of(user) is not None)
+
+
+def can_review(user, page):
+    """Publish or decline a waiting change, send a page back: a reviewer's decision."""
+    return is_reviewer(user) and can_change_page(user, page)
+
+
+def file_languages(user):
+    """The languages whose words this user may change through a translation file.
+
+    Portal editors and reviewers: every language but English. Anyone else (translators, agency
+    editors): the languages in their staff profile, so a file cannot reach further than that."""
+    others = [
+        code for code in settings.MODELTRANSLATION_LANGUAGES if code != settings.LANGUAGE_CODE
+    ]
+    if is_reviewer(user):
+        return others
+    held = set(translation_languages(user))
+    return [code for code in others if code in held]
+
+
+def changeable_pages(user, queryset=None):
+    """Pages whose content this user may change (a subset of the visible ones)."""
+    queryset = visible_pages(user, queryset)
+    if is_agency_editor(user) or is_reviewer(user):
+        return queryset
+    if TRANSLATOR in roles(user) and translation_languages(user):
+        return queryset
+    return queryset.none()
+
+
+def can_see_organisation_entry(user, organisation):
+    if is_portal_editor(user) or is_reviewer(user):
+        return True
+    return is_agency_editor(user) and getattr(organisation_of(user), "pk", None) == organisation.pk
+
+
+def directory_change_waits(user):
+    """An agency without self-publishing: its directory changes wait for a reviewer, too."""
+    return is_agency_editor(user) and not can_self_publish(user)

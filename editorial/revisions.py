@@ -1,31 +1,63 @@
-"""Every save keeps a revision; revisions can be compared and restored; nothing is lost."""
+"""Revisions: every field of a page and its inlines as one snapshot, applied, compared, kept.
 
+A snapshot is the whole page as an editor sees it (words in every language, settings, topics,
+statuses, tags, related organisations, sources and pictures). The workflow applies snapshots to
+publish a waiting change, to restore a revision and to save an edit, so nothing an editor saved
+can be dropped on the way. These are low-level helpers: permission checks live in the workflow.
+"""
+
+import datetime
 import difflib
 
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Max
+from django.utils.text import capfirst
+from django.utils.translation import get_language_info
+
+from directory.models import Organisation
+from orientation.models import MigrationStatus, OrientationPage, PageImage, SourceLink, Topic
 
 from .models import PageRevision
 
 TEXT_FIELDS = ("title", "summary", "body")
-PLAIN_FIELDS = ("slug", "state", "last_checked", "review_by", "organisation_id")
+PLAIN_FIELDS = ("slug", "state", "last_checked", "review_by", "to_confirm", "organisation_id")
+DATE_FIELDS = ("last_checked", "review_by")
+RELATIONS = {"topics": Topic, "statuses": MigrationStatus, "related_organisations": Organisation}
+BOOKKEEPING = ("translation_states", "translation_versions", "english_version")
+LANGUAGES = tuple(settings.MODELTRANSLATION_LANGUAGES)
+RTL = set(settings.LANGUAGES_BIDI)
+INLINES = {"sources": SourceLink, "images": PageImage}
+
+
+def _text_keys():
+    return [f"{field}_{code}" for field in TEXT_FIELDS for code in LANGUAGES]
+
+
+def source_row(source):
+    row = {f"title_{code}": getattr(source, f"title_{code}") or "" for code in LANGUAGES}
+    return {**row, "url": source.url, "order": source.order}
+
+
+def image_row(image):
+    row = {f"alt_{code}": getattr(image, f"alt_{code}") or "" for code in LANGUAGES}
+    return {**row, "image": image.image.name, "order": image.order}
 
 
 def snapshot(page):
-    data = {
-        f"{field}_{code}": getattr(page, f"{field}_{code}") or ""
-        for field in TEXT_FIELDS
-        for code in settings.MODELTRANSLATION_LANGUAGES
-    }
+    """The page as it is now, stored: everything needed to show it or bring it back."""
+    data = {key: getattr(page, key) or "" for key in _text_keys()}
     for field in PLAIN_FIELDS:
         value = getattr(page, field)
         data[field] = value.isoformat() if hasattr(value, "isoformat") else value
-    data["topics"] = sorted(page.topics.values_list("slug", flat=True))
-    data["statuses"] = sorted(page.statuses.values_list("slug", flat=True))
-    data["translation_states"] = page.translation_states
-    data["translation_versions"] = page.translation_versions
-    data["english_version"] = page.english_version
+    if page.pk:
+        for name in RELATIONS:
+            data[name] = sorted(getattr(page, name).values_list("slug", flat=True))
+        data["tags"] = sorted(page.tags.names())
+        data["sources"] = [source_row(source) for source in page.sources.all()]
+        data["images"] = [image_row(image) for image in page.images.all()]
+    for field in BOOKKEEPING:
+        data[field] = getattr(page, field)
     return data
 
 
@@ -47,59 +79,105 @@ def record(page, *, author=None, minor=False, note="", pending=False, data=None)
     )
 
 
-def proposed_snapshot(page, cleaned_data):
-    """What the page would be with an editor's unsaved changes (for a pending revision)."""
-    data = snapshot(page)
-    for relation in ("topics", "statuses"):
-        if relation in cleaned_data:
-            data[relation] = sorted(item.slug for item in cleaned_data[relation])
-    return data
-
-
 def pending_revision(page):
+    """The newest change waiting for review; a second edit builds on it."""
+    if page is None or page.pk is None:
+        return None
     return page.revisions.filter(pending=True).first()
 
 
+def set_fields(page, data):
+    """Put a snapshot's own fields on a page object, without saving (keys absent are kept)."""
+    for key in (*_text_keys(), *PLAIN_FIELDS, *BOOKKEEPING):
+        if key in data:
+            setattr(page, key, data[key])
+    for key in DATE_FIELDS:
+        if isinstance(getattr(page, key), str):
+            setattr(page, key, _date(getattr(page, key)))
+
+
+def _date(value):
+    return datetime.date.fromisoformat(value) if value else None
+
+
 @transaction.atomic
-def publish_pending(page, revision, *, author=None):
-    """Put a reviewed pending change on the site, as a new revision."""
-    published = restore(page, revision, author=author, note=f"published change #{revision.number}")
-    page.revisions.filter(pending=True).update(pending=False)
-    return published
+def apply(page, data):
+    """Make the page (and its relations and inlines) what the snapshot says; saves it."""
+    set_fields(page, data)
+    page.save(minor_edit=True)  # the workflow settled the English version
+    for name, model in RELATIONS.items():
+        if name in data:
+            getattr(page, name).set(model.objects.filter(slug__in=data[name]))
+    if "tags" in data:
+        page.tags.set(data["tags"], clear=True)
+    if "sources" in data:
+        page.sources.all().delete()
+        SourceLink.objects.bulk_create(SourceLink(page=page, **row) for row in data["sources"])
+    if "images" in data:
+        _apply_images(page, data["images"])
+    return page
 
 
-def diff(older, newer):
-    """Changed fields between two revisions, each as lines marked '+', '-' or ' '."""
+def _apply_images(page, rows):
+    # Pictures are matched by their stored file, so a kept picture keeps its row and its file.
+    existing = {image.image.name: image for image in page.images.all()}
+    wanted = {row["image"] for row in rows}
+    for name, image in existing.items():
+        if name not in wanted:
+            image.delete()
+    for row in rows:
+        image = existing.get(row["image"]) or PageImage(page=page)
+        for key, value in row.items():
+            setattr(image, key, value)
+        image.save()
+
+
+def field_label(key):
+    """ "body_ar" -> "Body (Markdown) (Arabic)": the form's own label, for a reviewer's diff."""
+    field, _sep, code = key.rpartition("_")
+    if field in TEXT_FIELDS and code in LANGUAGES:
+        name = OrientationPage._meta.get_field(field).verbose_name
+        return f"{capfirst(name)} ({get_language_info(code)['name_translated']})"
+    if key in INLINES:
+        return capfirst(INLINES[key]._meta.verbose_name_plural)
+    name = key.removesuffix("_id")
+    return capfirst(OrientationPage._meta.get_field(name).verbose_name)
+
+
+def _lines(key, value):
+    if key in ("sources", "images"):
+        return [
+            " · ".join(
+                str(row[part]) for part in ("title_en", "alt_en", "url", "image") if part in row
+            )
+            for row in value or []
+        ]
+    if isinstance(value, list):
+        return [str(item) for item in value]
+    return str(value if value is not None else "").splitlines()
+
+
+def diff(older, newer, keys=None):
+    """Only the fields that changed between two snapshots (or revisions), by their labels,
+    each as lines marked '+', '-' or ' ', with the language and direction of the text."""
+    old = getattr(older, "snapshot", older) or {}
+    new = getattr(newer, "snapshot", newer) or {}
     changes = []
-    old, new = (older.snapshot if older else {}), newer.snapshot
-    for field in sorted(set(old) | set(new)):
-        before, after = old.get(field, ""), new.get(field, "")
-        if before == after:
+    ordered = (*_text_keys(), *PLAIN_FIELDS, *RELATIONS, "tags", "sources", "images")
+    for key in keys or ordered:
+        if key not in new and key not in old:
             continue
-        lines = difflib.ndiff(str(before).splitlines(), str(after).splitlines())
+        before, after = old.get(key, ""), new.get(key, "")
+        if (before or "") == (after or ""):
+            continue
+        lines = difflib.ndiff(_lines(key, before), _lines(key, after))
+        code = key.rpartition("_")[2] if key.rpartition("_")[0] in TEXT_FIELDS else "en"
         changes.append(
             {
-                "field": field,
+                "field": field_label(key),
+                "lang": code,
+                "dir": "rtl" if code in RTL else "ltr",
                 "lines": [(line[0], line[2:]) for line in lines if not line.startswith("?")],
             }
         )
     return changes
-
-
-@transaction.atomic
-def restore(page, revision, *, author=None, note=None):
-    """Bring back an earlier revision's words and settings, as a new revision."""
-    data = revision.snapshot
-    for field in TEXT_FIELDS:
-        for code in settings.MODELTRANSLATION_LANGUAGES:
-            key = f"{field}_{code}"
-            if key in data:
-                setattr(page, key, data[key])
-    page.translation_states = data.get("translation_states", page.translation_states)
-    page.translation_versions = data.get("translation_versions", page.translation_versions)
-    page.save()
-    if "topics" in data:
-        page.topics.set(page.topics.model.objects.filter(slug__in=data["topics"]))
-    if "statuses" in data:
-        page.statuses.set(page.statuses.model.objects.filter(slug__in=data["statuses"]))
-    return record(page, author=author, note=note or f"restored #{revision.number}")

@@ -6,17 +6,13 @@ and changes nothing unless every unit is good.
 """
 
 import re
-from dataclasses import dataclass
 from xml.etree.ElementTree import Element, SubElement, tostring
 
 from defusedxml import ElementTree as SafeElementTree
 from django.conf import settings
-from django.db import transaction
 from django.utils.translation import gettext as _
 
-from orientation.models import OrientationPage, TranslationState, TranslationStatus
-
-from . import revisions
+from orientation.models import OrientationPage, TranslationStatus
 
 XLIFF_NS = "urn:oasis:names:tc:xliff:document:1.2"
 PORTAL_NS = "https://welcome-portal.example/xliff"
@@ -34,13 +30,14 @@ class TranslationFileError(Exception):
         super().__init__("; ".join(problems))
 
 
-def pages_needing(language, *, everything=False):
-    pages = OrientationPage.objects.exclude(state=OrientationPage.State.ARCHIVED).order_by("slug")
+def pages_needing(language, *, everything=False, pages=None):
+    pages = OrientationPage.objects.all() if pages is None else pages
+    pages = pages.exclude(state=OrientationPage.State.ARCHIVED).order_by("slug")
     return [page for page in pages if everything or page.translation_status(language) in NEEDS_WORK]
 
 
-def export(language, *, everything=False):
-    """The XLIFF document (bytes) for one language."""
+def export(language, *, everything=False, pages=None):
+    """The XLIFF document (bytes) for one language, of ``pages`` (default: all) that need it."""
     root = Element("xliff", {"version": "1.2", "xmlns": XLIFF_NS, "xmlns:portal": PORTAL_NS})
     file = SubElement(
         root,
@@ -53,7 +50,7 @@ def export(language, *, everything=False):
         },
     )
     body = SubElement(file, "body")
-    for page in pages_needing(language, everything=everything):
+    for page in pages_needing(language, everything=everything, pages=pages):
         group = SubElement(
             body, "group", {"id": page.slug, "portal:source-version": page.english_version}
         )
@@ -78,12 +75,6 @@ def export(language, *, everything=False):
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + tostring(root, encoding="utf-8")
 
 
-@dataclass
-class ImportReport:
-    language: str
-    pages: int
-
-
 def _check_markdown(source, target, unit_id):
     problems = []
     if RAW_HTML.search(target):
@@ -104,8 +95,14 @@ def _check_markdown(source, target, unit_id):
     return problems
 
 
-def parse(data, language):
-    """Check a file; return {slug: {field: text}} or raise TranslationFileError."""
+def not_your_language(language):
+    return _("You do not translate into “%(language)s”.") % {"language": language}
+
+
+def parse(data, language, *, pages=None):
+    """Check a file; return {slug: {field: text}} or raise TranslationFileError.
+
+    ``pages`` are the pages the importing user may change; a unit for any other is a problem."""
     try:
         root = SafeElementTree.fromstring(data)
     except Exception as error:
@@ -122,6 +119,7 @@ def parse(data, language):
                 % {"found": file.get("target-language"), "expected": language}
             ]
         )
+    allowed = None if pages is None else set(pages.values_list("pk", flat=True))
     pages = {page.slug: page for page in OrientationPage.objects.all()}
     problems, texts = [], {}
     for group in file.iterfind("x:body/x:group", ns):
@@ -129,6 +127,9 @@ def parse(data, language):
         page = pages.get(slug)
         if page is None:
             problems.append(_("%(unit)s: no page has this id.") % {"unit": slug})
+            continue
+        if allowed is not None and page.pk not in allowed:
+            problems.append(_("%(unit)s: you may not change this page.") % {"unit": slug})
             continue
         if group.get(f"{{{PORTAL_NS}}}source-version") != page.english_version:
             problems.append(
@@ -153,18 +154,10 @@ def parse(data, language):
     return texts
 
 
-@transaction.atomic
 def import_file(data, language, *, author=None):
+    """Import a file as ``author`` (None: the command line), through the editorial workflow."""
+    from .workflow import import_translations  # the workflow builds on this module
+
     if language == settings.LANGUAGE_CODE or language not in settings.MODELTRANSLATION_LANGUAGES:
         raise TranslationFileError([_("Choose a language to import into, other than English.")])
-    texts = parse(data, language)
-    for slug, fields in texts.items():
-        page = OrientationPage.objects.get(slug=slug)
-        for field, text in fields.items():
-            setattr(page, f"{field}_{language}", text)
-        if page.has_translation(language):
-            page.mark_translated(language)
-            page.translation_states = {**page.translation_states, language: TranslationState.DRAFT}
-        page.save(minor_edit=True)
-        revisions.record(page, author=author, minor=True, note=f"imported {language}")
-    return ImportReport(language=language, pages=len(texts))
+    return import_translations(user=author, data=data, language=language)
