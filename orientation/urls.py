@@ -12,6 +12,7 @@ urlpatterns = [
     path("status/<slug:status>/", views.status_detail, name="status"),
     path("status/<slug:status>/<slug:topic>/", views.status_topic, name="status_topic"),
     path("pages/<slug:slug>/", views.page_detail, name="page"),
+    path("pages/<slug:slug>/share.png", views.share_image, name="share_image"),
     path("search/", search_views.search, name="search"),
     path("glossary/", glossary_views.glossary, name="glossary"),
 ]

@@ -1,17 +1,25 @@
 """Public views: what a new arrival browses. Each asks a fixed number of queries."""
 
+import hashlib
 from dataclasses import dataclass
 
+from django.core.cache import cache
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_bidi
 from django.utils.translation import gettext as _
 
 from directory.models import Organisation
 
 from .cache import cache_public_page
-from .models import MigrationStatus, OrientationPage, Topic, TranslationStatus
+from .models import Locality, MigrationStatus, OrientationPage, Topic, TranslationStatus
+from .share_images import share_image_png
+
+PAGES_PER_LIST_PAGE = 20
+SHARE_IMAGE_SECONDS = 30 * 24 * 3600
 
 
 @dataclass(frozen=True)
@@ -29,17 +37,27 @@ def topic_list(request):
     )
 
 
+def page_of_listing(request, pages):
+    """One page of a list of pages: the reader's language first, a bounded number at a time.
+
+    The order is complete (it ends with the primary key), so paging never repeats or skips.
+    """
+    ordered = pages.for_listing().reader_language_first(get_language())
+    return Paginator(ordered, PAGES_PER_LIST_PAGE).get_page(request.GET.get("page"))
+
+
 @cache_public_page
 def topic_detail(request, topic):
     topic = get_object_or_404(Topic, slug=topic)
-    pages = OrientationPage.objects.published().in_topic(topic).for_listing()
+    listing = page_of_listing(request, OrientationPage.objects.published().in_topic(topic))
     crumbs = [Crumb(_("Topics"), reverse("orientation:topics")), Crumb(topic.name)]
     return render(
         request,
         "orientation/topic_detail.html",
         {
             "topic": topic,
-            "pages": pages,
+            "pages": listing.object_list,
+            "page_obj": listing,
             "statuses": MigrationStatus.objects.all(),
             "crumbs": crumbs,
         },
@@ -60,11 +78,17 @@ def status_detail(request, status):
     status = get_object_or_404(MigrationStatus, slug=status)
     pages = OrientationPage.objects.published().for_status(status)
     topics = Topic.objects.filter(pages__in=pages).distinct()
+    first_steps = (
+        OrientationPage.objects.published()
+        .filter(first_step_for__status=status)
+        .order_by("first_step_for__order", "pk")
+        .for_listing()
+    )
     crumbs = [Crumb(_("Who are you?"), reverse("orientation:statuses")), Crumb(status.name)]
     return render(
         request,
         "orientation/status_detail.html",
-        {"status": status, "topics": topics, "crumbs": crumbs},
+        {"status": status, "first_steps": first_steps, "topics": topics, "crumbs": crumbs},
     )
 
 
@@ -72,7 +96,9 @@ def status_detail(request, status):
 def status_topic(request, status, topic):
     status = get_object_or_404(MigrationStatus, slug=status)
     topic = get_object_or_404(Topic, slug=topic)
-    pages = OrientationPage.objects.published().for_status(status).in_topic(topic).for_listing()
+    listing = page_of_listing(
+        request, OrientationPage.objects.published().for_status(status).in_topic(topic)
+    )
     crumbs = [
         Crumb(_("Who are you?"), reverse("orientation:statuses")),
         Crumb(status.name, status.get_absolute_url()),
@@ -81,7 +107,13 @@ def status_topic(request, status, topic):
     return render(
         request,
         "orientation/status_topic.html",
-        {"status": status, "topic": topic, "pages": pages, "crumbs": crumbs},
+        {
+            "status": status,
+            "topic": topic,
+            "pages": listing.object_list,
+            "page_obj": listing,
+            "crumbs": crumbs,
+        },
     )
 
 
@@ -92,6 +124,7 @@ def page_queryset():
         Prefetch("statuses", queryset=MigrationStatus.objects.all()),
         "sources",
         "images",
+        "tags",  # the "show this to staff" card picks its phrases by tag
         Prefetch(
             "related_organisations",
             queryset=Organisation.objects.listed().only(
@@ -126,3 +159,24 @@ def render_page(request, page, *, preview=False):
             ),
         },
     )
+
+
+def share_image(request, slug):
+    """The page's title in the reader's language as a 1200×630 PNG, for link previews.
+
+    Drawing takes tens of milliseconds, so the bytes are kept in the cache under what they
+    show: a new title or site name is a new key, and nothing stale is ever served.
+    """
+    page = get_object_or_404(OrientationPage.objects.published(), slug=slug)
+    locality = Locality.current()
+    site_name = _("Welcome to %(name)s") % {"name": locality.name if locality else ""}
+    language = get_language()
+    shown = f"{language}\x1f{page.title}\x1f{site_name}"
+    key = "share-image:" + hashlib.sha256(shown.encode()).hexdigest()[:32]
+    png = cache.get(key)
+    if png is None:
+        png = share_image_png(title=page.title, site_name=site_name, rtl=get_language_bidi())
+        cache.set(key, png, SHARE_IMAGE_SECONDS)
+    response = HttpResponse(png, content_type="image/png")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
