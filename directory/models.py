@@ -37,7 +37,8 @@ class SpokenLanguage(models.Model):
     def __str__(self):
         if self.native_name == self.english_name:
             return self.english_name
-        return f"{self.native_name} ({self.english_name})"
+        # A dash, not brackets: English names such as "Persian (Farsi)" carry their own.
+        return f"{self.native_name} – {self.english_name}"
 
     @classmethod
     def for_code(cls, code):

@@ -12,6 +12,10 @@ from .languages import PORTAL_LANGUAGES, path_in_language
 def portal(request):
     language = get_language()
     path = request.path
+    # Changing language keeps the search words and filters (pages with a query string are never
+    # served from the page cache, so this is safe); hreflang alternates stay bare paths.
+    query = request.META.get("QUERY_STRING", "")
+    query = f"?{query}" if query else ""
     return {
         "locality": SimpleLazyObject(Locality.current),
         "emergency_contacts": SimpleLazyObject(lambda: list(EmergencyContact.objects.all())),
@@ -21,6 +25,7 @@ def portal(request):
                 "name": portal_language.native_name,
                 "bidi": portal_language.bidi,
                 "path": path_in_language(path, portal_language.code),
+                "switch_path": path_in_language(path, portal_language.code) + query,
                 "current": portal_language.code == language,
             }
             for portal_language in PORTAL_LANGUAGES

@@ -19,7 +19,8 @@ class PortalLanguage:
 PORTAL_LANGUAGES = (
     PortalLanguage("en", "English", "English", False),
     PortalLanguage("ar", "Arabic", "العربية", True),
-    PortalLanguage("fa", "Persian (Farsi)", "فارسی", True),
+    # Readers from Afghanistan call their Persian Dari and look for that word in the list.
+    PortalLanguage("fa", "Persian (Farsi)", "فارسی / دری", True),
     PortalLanguage("ckb", "Kurdish (Sorani)", "کوردی", True),
     PortalLanguage("pl", "Polish", "Polski", False),
     PortalLanguage("ps", "Pashto", "پښتو", True),

@@ -79,7 +79,7 @@ def test_invalid_filter_explains_itself_in_the_readers_language(client, director
 
 def test_filter_form_labels_languages_by_their_own_names(client, directory):
     html = client.get("/fa/agencies/").content.decode()
-    assert '<option value="fa">فارسی (Persian (Farsi))</option>' in html
+    assert '<option value="fa">فارسی – Persian (Farsi)</option>' in html
 
 
 def test_agency_page_has_everything_to_get_there(client, directory):
