@@ -10,12 +10,34 @@ from django.template.loader import render_to_string
 from .models import Metric
 from .report import shown
 
+# A cell starting with one of these is read by spreadsheet programs as a formula (or, for tab and
+# carriage return, lets one follow). Search words, referrers and page titles come from people we
+# do not control, so such text is given a leading apostrophe: shown as written, never run.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value):
+    """Text that a spreadsheet shows as written; numbers (negative changes too) stay numbers."""
+    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+        return "'" + value
+    return value
+
+
+class SpreadsheetSafeWriter:
+    """csv.writer whose every text cell goes through spreadsheet_safe."""
+
+    def __init__(self, buffer):
+        self._writer = csv.writer(buffer)
+
+    def writerow(self, row):
+        self._writer.writerow([spreadsheet_safe(value) for value in row])
+
 
 def report_csv(report):
     """UTF-8 with a byte-order mark, so spreadsheet programs read every script correctly."""
     buffer = io.StringIO()
     buffer.write("\ufeff")
-    writer = csv.writer(buffer)
+    writer = SpreadsheetSafeWriter(buffer)
     writer.writerow(
         ["section", "item", "count", "change vs previous month %", "change vs last year %"]
     )
