@@ -47,6 +47,8 @@ ROLE_PERMISSIONS = {
         "editorial.view_pagerevision",
         "editorial.view_reviewnote",
         "editorial.add_reviewnote",
+        "orientation.view_glossaryterm",
+        "orientation.change_glossaryterm",
     ],
     TRANSLATOR: [
         "orientation.view_topic",
@@ -54,6 +56,8 @@ ROLE_PERMISSIONS = {
         "orientation.view_orientationpage",
         "orientation.change_orientationpage",
         "editorial.view_pagerevision",
+        "orientation.view_glossaryterm",
+        "orientation.change_glossaryterm",
     ],
 }
 

@@ -26,6 +26,7 @@ from .content_files import (
     read_yaml,
     require,
 )
+from .glossary_loader import read_glossary, save_glossary
 from .models import (
     EmergencyContact,
     FirstStep,
@@ -273,6 +274,7 @@ def _read_to_confirm(path, value):
 def load_locality(folder):
     """Check the folder, then create or update everything in it. Returns a LoadReport."""
     data = read_locality(folder)
+    glossary = read_glossary(Path(folder), {page.slug for page in data.pages})
     report = LoadReport()
     structure, texts = data.structure, data.texts
 
@@ -335,6 +337,7 @@ def load_locality(folder):
         _save_page(page_data, topics, statuses, organisations)
         report.pages += 1
         report.translations += len(page_data.texts) - 1
+    save_glossary(glossary)
     _save_first_steps(structure["statuses"])
     report.videos = save_videos(
         data.videos,

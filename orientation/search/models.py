@@ -9,6 +9,7 @@ misspellings and to suggest "did you mean".
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -71,6 +72,13 @@ class SearchSynonym(models.Model):
 
     def __str__(self):
         return self.words
+
+    def clean(self):
+        super().clean()
+        if len(self.word_list()) < 2:
+            raise ValidationError(
+                {"words": _("Give at least two words or phrases, separated by commas.")}
+            )
 
     def word_list(self):
         return [word.strip() for word in self.words.split(",") if word.strip()]

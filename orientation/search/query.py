@@ -93,6 +93,12 @@ def _group_terms(terms, languages):
     return groups
 
 
+def _synonyms_of(word, languages):
+    return [
+        group for language in languages for group in synonym_groups(language) if (word,) in group
+    ]
+
+
 def _correct(groups, languages, search_backend):
     """Add close known words to groups whose single word the index does not know.
 
@@ -108,6 +114,9 @@ def _correct(groups, languages, search_backend):
             if close:
                 corrections[word] = close[0]
                 group = group + [(alternative,) for alternative in close]
+                # "docter" -> "doctor" brings doctor's synonyms ("GP") too.
+                for synonyms in _synonyms_of(close[0], languages):
+                    group += [phrase for phrase in synonyms if phrase not in group]
         corrected_groups.append(group)
     return corrected_groups, corrections
 

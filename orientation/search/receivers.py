@@ -6,6 +6,7 @@ from django.dispatch import receiver
 from directory.models import Organisation
 
 from ..glossary import GlossaryTerm
+from ..glossary_links import forget_forms
 from ..models import OrientationPage
 from . import index
 from .models import SearchDocument, SearchSynonym
@@ -28,6 +29,7 @@ def organisation_saved(sender, instance, raw=False, **kwargs):
 
 @receiver(post_save, sender=GlossaryTerm)
 def term_saved(sender, instance, raw=False, **kwargs):
+    forget_forms()
     if not raw:
         index.index_term(instance)
 
@@ -44,6 +46,7 @@ def organisation_deleted(sender, instance, **kwargs):
 
 @receiver(post_delete, sender=GlossaryTerm)
 def term_deleted(sender, instance, **kwargs):
+    forget_forms()
     index.remove(Kind.TERM, instance.pk)
 
 

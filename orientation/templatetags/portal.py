@@ -13,6 +13,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from orientation.glossary_links import link_glossary_terms
 from orientation.markdown import sanitise_html
 
 register = template.Library()
@@ -76,7 +77,9 @@ def fallback_attrs(obj, field):
 def page_body(page):
     """A page body, sanitised again on the way out (it was sanitised when saved, too)."""
     html = sanitise_html(page.body_html)
-    if is_fallback(page, "body"):
+    fallback = is_fallback(page, "body")
+    html = link_glossary_terms(html, settings.LANGUAGE_CODE if fallback else get_language())
+    if fallback:
         return format_html('<div lang="en" dir="ltr">{}</div>', mark_safe(html))  # noqa: S308
     return mark_safe(html)  # noqa: S308 - just sanitised by an allowlist
 

@@ -150,7 +150,11 @@ def test_organisations_and_glossary_terms_are_found(pages):
     outcome = search("asylum support", "en")
     found = {(result.kind, result.title, result.url) for result in outcome.results}
     assert found == {
-        ("organisation", "Refugee Advice Centre", f"/en/agencies/{_slug('Refugee Advice Centre')}/"),
+        (
+            "organisation",
+            "Refugee Advice Centre",
+            f"/en/agencies/{_slug('Refugee Advice Centre')}/",
+        ),
         ("term", "section 95 support", "/en/glossary/#term-section-95"),
     }
 

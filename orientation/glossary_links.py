@@ -1,0 +1,99 @@
+"""The glossary step of rendering a page body: the first use of each glossary term links to it.
+
+It runs on the sanitised HTML as the page is shown, in the reader's language, so that a term
+added or changed in the admin is linked on every page at once without saving the pages again.
+The link carries the plain explanation as its title, and goes to the term on the glossary page.
+Text inside links, headings and code is left alone; only text between tags is touched, and the
+only markup added is our own link with escaped attributes.
+"""
+
+import re
+
+from django.conf import settings
+from django.core.cache import cache
+from django.urls import reverse
+from django.utils.html import escape
+
+CACHE_KEY = "glossary:link-forms"
+_TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
+_TAG_NAME = re.compile(r"^</?\s*([a-zA-Z0-9]+)")
+_LEFT_ALONE = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "abbr"}
+
+
+def _forms_by_language():
+    """{language: [(form, slug, explanation)]} for every published term, cached until a term
+    changes. A term not yet translated is linked by its English forms, with its English words."""
+    from .glossary import GlossaryTerm
+
+    found = cache.get(CACHE_KEY)
+    if found is not None:
+        return found
+    terms = list(GlossaryTerm.objects.published())
+    found = {}
+    for code in settings.MODELTRANSLATION_LANGUAGES:
+        entries = []
+        for term in terms:
+            language = code if term.has_translation(code) else settings.LANGUAGE_CODE
+            explanation = getattr(term, f"explanation_{language}", "") or ""
+            entries.extend((form, term.slug, explanation) for form in term.forms_in(language))
+            if language != settings.LANGUAGE_CODE:
+                # Translations keep UK words in English ("پزشک عمومی (GP)"): link those too.
+                english = term.forms_in(settings.LANGUAGE_CODE)
+                entries.extend((form, term.slug, explanation) for form in english)
+        found[code] = entries
+    cache.set(CACHE_KEY, found, timeout=None)
+    return found
+
+
+def forget_forms():
+    cache.delete(CACHE_KEY)
+
+
+def _pattern(entries):
+    forms = sorted({escape(form) for form, _slug, _explanation in entries}, key=len, reverse=True)
+    if not forms:
+        return None
+    alternatives = "|".join(re.escape(form) for form in forms)
+    return re.compile(rf"(?<![\w&])({alternatives})(?![\w])", re.IGNORECASE)
+
+
+def link_glossary_terms(html, language):
+    """``html`` with the first use of each glossary term linked to its explanation."""
+    entries = _forms_by_language().get(language, [])
+    pattern = _pattern(entries)
+    if not html or pattern is None:
+        return html
+    by_form = {}
+    for form, slug, explanation in entries:
+        by_form.setdefault(escape(form).casefold(), (form, slug, explanation))
+    glossary_url = reverse("orientation:glossary")
+    linked = set()
+    open_tags = []
+
+    def replace(match):
+        text = match.group(1)
+        form, slug, explanation = by_form[text.casefold()]
+        # "GP" or "ARC" are names only in capitals: "arc" in a sentence is another word.
+        if form.isupper() and text != escape(form):
+            return text
+        if slug in linked:
+            return text
+        linked.add(slug)
+        return (
+            f'<a class="glossary-link" href="{glossary_url}#term-{escape(slug)}" '
+            f'title="{escape(explanation)}">{text}</a>'
+        )
+
+    parts = _TAG_OR_TEXT.split(html)
+    for index, part in enumerate(parts):
+        if part.startswith("<"):
+            name = _TAG_NAME.match(part)
+            if name and name.group(1).lower() in _LEFT_ALONE:
+                if part.startswith("</"):
+                    if open_tags:
+                        open_tags.pop()
+                elif not part.endswith("/>"):
+                    open_tags.append(name.group(1).lower())
+        elif part and not open_tags:
+            parts[index] = pattern.sub(replace, part)
+    return "".join(parts)
