@@ -244,6 +244,7 @@ def merged_change(page, waiting):
 def publish_change(*, user, page):
     """A reviewer puts an agency's waiting change on the site: every field of it."""
     _require(permissions.can_publish(user, page) and permissions.is_reviewer(user))
+    page.refresh_from_db()  # merge onto the page as it is now, not as the caller last saw it
     waiting = revisions.pending_revision(page)
     if waiting is None:
         raise NothingWaiting

@@ -93,7 +93,12 @@ def proposed_entry(form, formsets, starting_point):
         key = formset.prefix if formset.prefix in INLINES else None
         if key is None:
             continue
-        rows = []
+        posted = {form.instance.pk for form in formset.forms if form.instance.pk}
+        rows = [
+            {name: _plain(getattr(row, name)) for name in _row_fields(key)}
+            for row in formset.get_queryset()
+            if row.pk not in posted
+        ]
         for row_form in formset.forms:
             if formset.can_delete and formset._should_delete_form(row_form):
                 continue

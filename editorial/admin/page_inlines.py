@@ -92,19 +92,18 @@ def _image_row(form, values):
 
 
 def rows_from_formset(formset):
-    """Every row the editor wants after this save: kept, changed and new; not deleted ones."""
-    rows = []
+    """Every row the editor wants after this save: kept, changed and new; not deleted ones.
+    Rows the post did not include at all are kept, as Django's own formsets would keep them."""
+    to_row = revisions.source_row if formset.model is SourceLink else revisions.image_row
+    posted = {form.instance.pk for form in formset.forms if form.instance.pk}
+    rows = [to_row(row) for row in formset.get_queryset() if row.pk not in posted]
     for form in formset.forms:
         if formset.can_delete and formset._should_delete_form(form):
             continue
         if form.has_changed():
             values = form.cleaned_data
         elif form.instance.pk:
-            rows.append(
-                revisions.source_row(form.instance)
-                if formset.model is SourceLink
-                else revisions.image_row(form.instance)
-            )
+            rows.append(to_row(form.instance))
             continue
         elif form.initial:
             values = form.initial

@@ -5,7 +5,10 @@ endpoint without rows here is an endpoint nobody has checked.
 """
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 
+from directory.models import Organisation
+from editorial.models import DirectoryChange
 from orientation.models import OrientationPage
 from tests.factories import page_form_data as _form_data
 
@@ -23,7 +26,20 @@ ENDPOINTS = {
     "restore": ("post", BASE + "/{pk}/revisions/1/restore/"),
     "send_back": ("get", BASE + "/{pk}/send-back/"),
     "publish_change": ("post", BASE + "/{pk}/publish-change/"),
+    "decline_change": ("post", BASE + "/{pk}/decline-change/"),
+    "preview_change": ("get", BASE + "/{pk}/waiting-change/preview/ar/"),
+    "view_on_site": ("get", "/admin/r/{content_type}/{pk}/"),
+    "entry_publish_change": (
+        "post",
+        "/admin/directory/organisation/{organisation}/publish-change/",
+    ),
+    "entry_decline_change": (
+        "post",
+        "/admin/directory/organisation/{organisation}/decline-change/",
+    ),
 }
+# Endpoints that need a change waiting for review before they are tried.
+NEEDS_WAITING_CHANGE = {"publish_change", "decline_change", "preview_change"}
 OK, NO, HIDDEN = 200, 403, 404
 REDIRECT = 302
 
@@ -72,6 +88,30 @@ TABLE = [
     ("agency", "other", "publish_change", HIDDEN),
     ("reviewer", "other", "publish_change", REDIRECT),
     ("translator", "other", "publish_change", NO),
+    ("portal", "other", "decline_change", REDIRECT),
+    ("reviewer", "other", "decline_change", REDIRECT),
+    ("agency", "own", "decline_change", NO),
+    ("agency", "other", "decline_change", HIDDEN),
+    ("translator", "other", "decline_change", NO),
+    ("reviewer", "other", "preview_change", OK),
+    ("agency", "own", "preview_change", OK),
+    ("agency", "other", "preview_change", HIDDEN),
+    ("translator", "other", "preview_change", OK),
+    ("portal", "other", "view_on_site", REDIRECT),
+    ("agency", "own", "view_on_site", REDIRECT),
+    ("agency", "other", "view_on_site", HIDDEN),
+    ("reviewer", "other", "view_on_site", REDIRECT),
+    ("translator", "other", "view_on_site", REDIRECT),
+    ("portal", "other", "entry_publish_change", REDIRECT),
+    ("reviewer", "other", "entry_publish_change", REDIRECT),
+    ("agency", "own", "entry_publish_change", NO),
+    ("agency", "other", "entry_publish_change", HIDDEN),
+    ("translator", "other", "entry_publish_change", NO),
+    ("portal", "other", "entry_decline_change", REDIRECT),
+    ("reviewer", "other", "entry_decline_change", REDIRECT),
+    ("agency", "own", "entry_decline_change", NO),
+    ("agency", "other", "entry_decline_change", HIDDEN),
+    ("translator", "other", "entry_decline_change", NO),
 ]
 
 
@@ -86,14 +126,27 @@ def test_permission_table(client, as_role, pages, role, whose, endpoint, expecte
     from editorial.revisions import record
 
     record(page)  # revision 1 exists for the revision endpoints
-    if endpoint == "publish_change":
+    if endpoint in NEEDS_WAITING_CHANGE:
         record(page, pending=True, note="waiting for review")
+    if endpoint.startswith("entry_"):
+        DirectoryChange.objects.create(organisation=page.organisation, data={"name": "Renamed"})
     before = OrientationPage.objects.filter(pk=page.pk).values().get()
+    entry_before = Organisation.objects.filter(pk=page.organisation_id).values().get()
     method, template = ENDPOINTS[endpoint]
-    response = getattr(client, method)(template.format(pk=page.pk))
+    url = template.format(
+        pk=page.pk,
+        organisation=page.organisation_id,
+        content_type=ContentType.objects.get_for_model(OrientationPage).pk,
+    )
+    data = {"comment": "Not this time."} if method == "post" else None
+    response = getattr(client, method)(url, data)
     assert response.status_code == expected, response.content[:300]
     if expected in {NO, HIDDEN}:
         assert OrientationPage.objects.filter(pk=page.pk).values().get() == before
+        assert Organisation.objects.filter(pk=page.organisation_id).values().get() == entry_before
+        assert page.revisions.filter(pending=True).count() == (endpoint in NEEDS_WAITING_CHANGE)
+        if endpoint.startswith("entry_"):
+            assert DirectoryChange.objects.get().status == "waiting"
 
 
 @pytest.mark.parametrize("role", ["portal", "agency", "reviewer", "translator"])
@@ -200,3 +253,63 @@ def test_agency_editor_edits_only_their_own_directory_entry(client, as_role, org
     assert (
         client.get(f"/admin/directory/organisation/{orgs['other'].pk}/change/").status_code == 404
     )
+
+
+# Translation files, per page and language: which pages a file may carry out or in, and whether
+# what comes in is live, waits for review, or is refused.
+LIVE, WAITS, REFUSED, IN_FILE, NOT_IN_FILE = "live", "waits", "refused", "in", "out"
+FILE_TABLE = [
+    # role, their languages, whose page, language, export expectation, import expectation
+    ("portal", [], "other", "ar", IN_FILE, LIVE),
+    ("reviewer", [], "other", "fa", IN_FILE, LIVE),
+    ("translator", ["ar"], "other", "ar", IN_FILE, LIVE),
+    ("translator", ["ar"], "other", "fa", NOT_IN_FILE, REFUSED),
+    ("agency", ["ar"], "own", "ar", IN_FILE, WAITS),
+    ("agency", ["ar"], "own", "fa", NOT_IN_FILE, REFUSED),
+    ("agency", ["ar"], "other", "ar", NOT_IN_FILE, REFUSED),
+    ("agency", [], "own", "ar", NOT_IN_FILE, REFUSED),
+]
+
+
+@pytest.mark.parametrize(
+    ("role", "languages", "whose", "language", "exported", "imported"), FILE_TABLE
+)
+def test_translation_file_table(
+    client, make_user, pages, role, languages, whose, language, exported, imported
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from editorial import xliff
+    from tests.editorial.test_translation_files import fill
+
+    role_name = {
+        "portal": "Portal editor",
+        "reviewer": "Reviewer",
+        "translator": "Translator",
+        "agency": "Agency editor",
+    }[role]
+    client.force_login(make_user(role_name, languages=languages))
+    page = pages[whose]
+    page.state = "published"
+    page.save()
+    response = client.get(f"{BASE}/translations/", {"language": language, "everything": "on"})
+    assert response.status_code == 200
+    assert (f'group id="{page.slug}"'.encode() in response.content) == (exported == IN_FILE)
+
+    only_this_page = OrientationPage.objects.filter(pk=page.pk)
+    data = fill(
+        xliff.export(language, everything=True, pages=only_this_page),
+        title="عنوان",
+        summary="ملخص",
+        body=page.body_en.replace("Go to the office.", "اذهب إلى المكتب."),
+    )
+    upload = SimpleUploadedFile("file.xlf", data, content_type="application/xml")
+    response = client.post(f"{BASE}/translations/", {"language": language, "file": upload})
+    page.refresh_from_db()
+    waiting = page.revisions.filter(pending=True).first()
+    outcome = {
+        (302, True, False): LIVE,
+        (302, False, True): WAITS,
+        (200, False, False): REFUSED,
+    }[(response.status_code, getattr(page, f"title_{language}") == "عنوان", waiting is not None)]
+    assert outcome == imported

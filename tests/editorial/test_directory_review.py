@@ -1,0 +1,138 @@
+"""Directory entries follow the review rule of pages: an agency without self-publishing changes
+its entry, the entry stays as it is (and a new website is no /out/ target) until a reviewer
+publishes the change; a reviewer can decline it instead."""
+
+import pytest
+
+from editorial import workflow
+from editorial.models import AuditEvent, DirectoryChange
+
+pytestmark = pytest.mark.django_db
+ORGANISATIONS = "/admin/directory/organisation"
+NEW_WEBSITE = "https://new-site.example.org/"
+
+
+def entry_form(organisation, **changes):
+    data = {
+        "name": organisation.name,
+        "description_en": organisation.description_en or "",
+        "services_en": "",
+        "accessibility_en": "",
+        "interpreting": "",
+        "free": "on",
+        "appointment": organisation.appointment,
+        "street": organisation.street,
+        "town": organisation.town,
+        "postcode": organisation.postcode,
+        "latitude": str(organisation.latitude),
+        "longitude": str(organisation.longitude),
+        "phone": "0121 303 1111",
+        "email": "",
+        "website": organisation.website,
+        "closed_on_bank_holidays": "on",
+        "last_checked": "2026-11-20",
+        "opening_periods-TOTAL_FORMS": "0",
+        "opening_periods-INITIAL_FORMS": "0",
+        "opening_periods-MIN_NUM_FORMS": "0",
+        "opening_periods-MAX_NUM_FORMS": "1000",
+        "closures-TOTAL_FORMS": "0",
+        "closures-INITIAL_FORMS": "0",
+        "closures-MIN_NUM_FORMS": "0",
+        "closures-MAX_NUM_FORMS": "1000",
+    }
+    data.update(changes)
+    return data
+
+
+HOURS = {
+    "opening_periods-TOTAL_FORMS": "1",
+    "opening_periods-0-weekday": "0",
+    "opening_periods-0-opens": "09:00",
+    "opening_periods-0-closes": "17:00",
+}
+
+
+def test_an_agencys_entry_change_waits_and_a_reviewer_publishes_it(
+    client, as_role, orgs, make_user
+):
+    own = orgs["own"]
+    as_role("agency")
+    response = client.post(
+        f"{ORGANISATIONS}/{own.pk}/change/",
+        entry_form(own, name="Renamed", website=NEW_WEBSITE, description_en="New words", **HOURS),
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    own.refresh_from_db()
+    assert own.name != "Renamed"
+    assert own.website == "https://example.org/"
+    assert not own.opening_periods.exists()
+    assert client.get("/out/", {"to": NEW_WEBSITE}).status_code == 400
+
+    # A second edit builds on the waiting one.
+    form = client.get(f"{ORGANISATIONS}/{own.pk}/change/").content.decode()
+    assert 'value="Renamed"' in form and NEW_WEBSITE in form
+    assert 'name="opening_periods-0-opens" value="09:00' in form
+    change = DirectoryChange.objects.get(organisation=own)
+    assert change.status == "waiting"
+
+    reviewer = make_user("Reviewer", organisation="other")
+    client.force_login(reviewer)
+    html = client.get(f"{ORGANISATIONS}/{own.pk}/change/").content.decode()
+    assert "A change is waiting for review." in html
+    assert client.post(f"{ORGANISATIONS}/{own.pk}/publish-change/").status_code == 302
+    own.refresh_from_db()
+    assert (own.name, own.website, own.description_en) == ("Renamed", NEW_WEBSITE, "New words")
+    assert [(p.weekday, f"{p.opens:%H:%M}") for p in own.opening_periods.all()] == [(0, "09:00")]
+    assert client.get("/out/", {"to": NEW_WEBSITE}).status_code == 302
+    assert AuditEvent.objects.filter(action="change_published", object_id=str(own.pk)).exists()
+
+
+def test_a_reviewer_declines_an_entry_change(client, as_role, orgs, make_user):
+    own = orgs["own"]
+    agency = make_user("Agency editor")
+    workflow.edit_organisation(
+        user=agency, organisation=own, data={"website": NEW_WEBSITE}, apply=None
+    )
+    client.force_login(make_user("Reviewer", organisation="other"))
+    response = client.post(f"{ORGANISATIONS}/{own.pk}/decline-change/", {"comment": "Old site."})
+    assert response.status_code == 302
+    own.refresh_from_db()
+    assert own.website == "https://example.org/"
+    change = DirectoryChange.objects.get()
+    assert (change.status, change.comment) == ("declined", "Old site.")
+    assert AuditEvent.objects.filter(action="change_declined").exists()
+
+
+def test_a_self_publishing_agencys_entry_change_is_live(client, as_role, orgs):
+    own = orgs["own"]
+    own.self_publishing = True
+    own.save()
+    as_role("agency")
+    response = client.post(
+        f"{ORGANISATIONS}/{own.pk}/change/", entry_form(own, website=NEW_WEBSITE, **HOURS)
+    )
+    assert response.status_code == 302
+    own.refresh_from_db()
+    assert own.website == NEW_WEBSITE
+    assert own.opening_periods.count() == 1
+    assert not DirectoryChange.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("role", "whose", "expected"),
+    [
+        ("agency", "own", 403),
+        ("agency", "other", 404),
+        ("translator", "own", 403),
+        ("reviewer", "own", 302),
+        ("portal", "other", 302),
+    ],
+)
+def test_who_may_publish_an_entry_change(client, as_role, orgs, make_user, role, whose, expected):
+    organisation = orgs[whose]
+    DirectoryChange.objects.create(organisation=organisation, data={"website": NEW_WEBSITE})
+    as_role(role)
+    response = client.post(f"{ORGANISATIONS}/{organisation.pk}/publish-change/")
+    assert response.status_code == expected
+    organisation.refresh_from_db()
+    assert (organisation.website == NEW_WEBSITE) == (expected == 302)
