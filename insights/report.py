@@ -112,6 +112,30 @@ def _rows(counts, labels=None, limit=None):
     ]
 
 
+def _empty_searches(counts, language_names):
+    """Searches that found nothing, the top ones of each language in turn: what editors should
+    write next, and in which language. Keys are "<language>:<search>" (older keys have no
+    language and come last)."""
+    by_language = {}
+    for key, value in counts.items():
+        language, _colon, search = key.partition(":")
+        if language not in language_names or not search:
+            language, search = "", key
+        by_language.setdefault(language, {})[search] = value
+    order = [*language_names, ""]
+    rows = []
+    for language in sorted(by_language, key=order.index):
+        for row in _rows(by_language[language], limit=TOP):
+            if language:
+                row.label = f"{language_names[language]}: {row.label}"
+            row.key = f"{language}:{row.key}" if language else row.key
+            rows.append(row)
+    largest = max((row.count for row in rows), default=0)
+    for row in rows:
+        row.share = row.count / largest if largest else 0
+    return rows
+
+
 def build_report(year, month, *, synthetic=None):
     """Every number of the month's report, in a fixed handful of queries."""
     if synthetic is None:
@@ -164,7 +188,9 @@ def build_report(year, month, *, synthetic=None):
         Metric.TOPIC: _rows(topic_counts, topic_labels),
         Metric.STATUS: _rows(by_metric.get(Metric.STATUS, {}), status_labels),
         Metric.SEARCH: _rows(by_metric.get(Metric.SEARCH, {}), limit=TOP),
-        Metric.SEARCH_EMPTY: _rows(by_metric.get(Metric.SEARCH_EMPTY, {}), limit=TOP),
+        Metric.SEARCH_EMPTY: _empty_searches(
+            by_metric.get(Metric.SEARCH_EMPTY, {}), language_names
+        ),
         Metric.VIDEO: _rows(by_metric.get(Metric.VIDEO, {}), language_names),
         Metric.REFERRER: _rows(by_metric.get(Metric.REFERRER, {}), limit=TOP),
         Metric.DEVICE: _rows(by_metric.get(Metric.DEVICE, {})),
