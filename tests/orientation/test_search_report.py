@@ -6,9 +6,11 @@ import pytest
 
 from insights.models import DailyCount, Metric
 from insights.report import build_report
+from welcome.languages import PORTAL_LANGUAGES
 
 pytestmark = pytest.mark.django_db
 DAY = datetime.date(2026, 10, 5)
+FARSI = next(language for language in PORTAL_LANGUAGES if language.code == "fa")
 
 
 def test_empty_searches_are_listed_per_language(client, locality):
@@ -24,7 +26,7 @@ def test_empty_searches_are_listed_per_language(client, locality):
     assert [(row.label, row.count) for row in rows] == [
         ("English: mosque times", 12),
         ("English: driving test", 9),
-        ("Persian (Farsi) (فارسی / دری): wifi", 7),
+        (f"{FARSI.english_name} ({FARSI.native_name}): wifi", 7),
         ("Somali (Soomaali): wifi", 6),
         ("visa fee", 8),
     ]
