@@ -5,10 +5,12 @@ How it fits together:
 
 - A view that may be cached says so with ``@cache_public_page``; that only marks its response.
 - ``PublicPageCacheMiddleware`` sits early in ``MIDDLEWARE``. For a plain anonymous GET (no
-  query string, no session cookie) it asks the cache once, for the content generation and the
-  page together; a hit is answered from the stored bytes and headers, or with ``304 Not
+  query string, no session cookie) it asks the cache at most once, for the content generation
+  and the page together; a hit is answered from the stored bytes and headers, or with ``304 Not
   Modified`` when the browser already holds the same ``ETag``. A miss runs the whole chain and
   stores what a marked view returned.
+- Each worker also keeps its own copies of recent pages (``LocalPages``), so that most hits cost
+  no network round trip; see there for how quickly they learn of a change.
 - Rather than delete keys one by one (which a shared Redis cannot do cheaply), each stored page
   records the "content generation" it was rendered in; saving any model that public pages show
   (``settings.PUBLIC_PAGE_MODELS``) increments the generation, so every older page is a miss from
@@ -20,12 +22,15 @@ How it fits together:
 
 import functools
 import hashlib
+import threading
 import time
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_cache_control
 
@@ -34,19 +39,98 @@ GENERATION_KEY = "orientation:content-generation"
 UNSTORED_HEADERS = {"date", "set-cookie", "vary"}
 
 
+class _ReusedClientRedisCacheClient(RedisCacheClient):
+    """Django's Redis client builds a new ``redis.Redis`` (and its table of ~170 reply parsers)
+    for every cache call; that took longer than the round trip itself on a cached page. One
+    client per connection pool is enough: it is thread-safe and takes connections from the pool.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
+class PortalRedisCache(RedisCache):
+    """Django's Redis cache backend, reusing its client (settings: CACHES with REDIS_URL)."""
+
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = _ReusedClientRedisCacheClient
+
+
 def content_generation():
     generation = cache.get(GENERATION_KEY)
     if generation is None:
-        generation = 1
-        cache.add(GENERATION_KEY, generation, timeout=None)
+        # Start from the clock rather than 1, so that a generation is never reused after the
+        # cache is emptied (a worker's own copies of pages are checked against it).
+        generation = time.time_ns() // 1000
+        if not cache.add(GENERATION_KEY, generation, timeout=None):
+            generation = cache.get(GENERATION_KEY, generation)
     return generation
 
 
 def bump_content_generation():
     try:
-        cache.incr(GENERATION_KEY)
+        generation = cache.incr(GENERATION_KEY)
     except ValueError:
-        cache.set(GENERATION_KEY, 2, timeout=None)
+        generation = content_generation()
+    LOCAL.generation_changed(generation)
+
+
+class LocalPages:
+    """This worker's copies of recently served pages, and the content generation as last read.
+
+    With them a cached page costs no network round trip at all: the shared generation is read
+    again at most every ``PUBLIC_PAGE_GENERATION_CHECK_SECONDS`` (1 s), so a change saved through
+    another worker shows here within that second, and one saved through this worker at once.
+    """
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._pages = OrderedDict()
+        self._generation = None
+        self._checked_at = 0.0
+
+    def generation(self):
+        """The generation last read, or None when it is time to read it again."""
+        if time.monotonic() - self._checked_at < settings.PUBLIC_PAGE_GENERATION_CHECK_SECONDS:
+            return self._generation
+        return None
+
+    def generation_changed(self, generation):
+        with self._lock:
+            if generation != self._generation:
+                self._pages.clear()
+            self._generation = generation
+            self._checked_at = time.monotonic()
+
+    def get(self, key):
+        return self._pages.get(key)
+
+    def put(self, key, page):
+        limit = settings.PUBLIC_PAGE_LOCAL_ENTRIES
+        if limit <= 0:
+            return
+        with self._lock:
+            self._pages[key] = page
+            while len(self._pages) > limit:
+                self._pages.popitem(last=False)
+
+    def clear(self):
+        with self._lock:
+            self._pages.clear()
+            self._generation = None
+            self._checked_at = 0.0
+
+
+LOCAL = LocalPages()
 
 
 @functools.cache
@@ -134,12 +218,16 @@ class PublicPageCacheMiddleware:
             return response
 
         key = self._key(request)
-        found = cache.get_many([GENERATION_KEY, key])
-        generation = found.get(GENERATION_KEY)
-        if generation is None:
-            generation = content_generation()
-        page = found.get(key)
         now = time.time()
+        generation = LOCAL.generation()
+        page = LOCAL.get(key) if generation is not None else None
+        if page is None or page.generation != generation or page.expires_at <= now:
+            found = cache.get_many([GENERATION_KEY, key])
+            generation = found.get(GENERATION_KEY) or content_generation()
+            LOCAL.generation_changed(generation)
+            page = found.get(key)
+            if page is not None and page.generation == generation:
+                LOCAL.put(key, page)
         if page is not None and page.generation == generation and page.expires_at > now:
             request.public_page_hit = page
             return self._answer(request, page, now)
@@ -191,6 +279,7 @@ class PublicPageCacheMiddleware:
             language=getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE),
         )
         cache.set(key, page, timeout)
+        LOCAL.put(key, page)
         return page
 
     @staticmethod

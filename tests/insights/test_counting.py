@@ -160,3 +160,55 @@ def test_search_keys_keep_words_and_drop_what_identifies():
     assert search_key("call 0121 303 1111") == "call #### ### ####"
     assert search_key("ali@example.org dentist") == "dentist"
     assert search_key("ثبت‌نام") == "ثبت‌نام"
+
+
+def test_pages_answered_from_the_page_cache_are_counted_with_their_dimensions(client, page):
+    visit(client, "/ar/pages/register-with-a-gp/")  # rendered and stored
+    visit(client, "/ar/pages/register-with-a-gp/")  # answered from the cache
+    visit(client, "/ar/pages/register-with-a-gp/", REMOTE_ADDR="198.51.100.9")
+    found = counts()
+    assert found[("views", "")] == 3
+    assert found[("page", "page:register-with-a-gp")] == 3
+    assert found[("language", "ar")] == 3
+    assert found[("device", "mobile")] == 3
+    assert found[("uniques", "")] == 2
+
+
+def test_a_revalidated_page_is_counted(client, page):
+    etag = visit(client, "/en/pages/register-with-a-gp/")["ETag"]
+    assert (
+        visit(client, "/en/pages/register-with-a-gp/", HTTP_IF_NONE_MATCH=etag).status_code == 304
+    )
+    assert counts()[("views", "")] == 2
+
+
+def test_counting_a_cached_page_asks_the_cache_nothing_until_the_counts_are_written(
+    client, page, settings, monkeypatch
+):
+    """Counting is in memory; the unique estimate's cache lookups wait for the bulk write."""
+    settings.INSIGHTS_FLUSH_AFTER_KEYS = 1000
+    settings.INSIGHTS_FLUSH_AFTER_SECONDS = 3600
+    visit(client, "/en/pages/register-with-a-gp/")
+    calls = []
+    depth = []  # the local-memory cache's get_many calls its own get: count outer calls only
+
+    def recorded(name, original):
+        def call(*args, **kwargs):
+            if not depth:
+                calls.append(name)
+            depth.append(name)
+            try:
+                return original(*args, **kwargs)
+            finally:
+                depth.pop()
+
+        return call
+
+    for name in ("get", "get_many", "add", "set", "set_many", "incr"):
+        monkeypatch.setattr(cache, name, recorded(name, getattr(cache, name)))
+    for number in range(5):
+        visit(client, "/en/pages/register-with-a-gp/", REMOTE_ADDR=f"198.51.100.{number}")
+    assert calls == ["get_many"] * 5  # the page cache's one lookup per request, nothing else
+    calls.clear()
+    assert counts()[("uniques", "")] == 6
+    assert calls.count("get_many") == 1  # one lookup for all the day's visitors

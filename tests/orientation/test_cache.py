@@ -7,10 +7,11 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from directory.models import BankHoliday, Closure, OpeningPeriod, SpokenLanguage
-from orientation.cache import is_public_content
+from orientation.cache import GENERATION_KEY, PublicPageCacheMiddleware, is_public_content
 from orientation.models import EmergencyContact, Locality, OrientationPage, SourceLink, Topic
 from tests.factories import OrganisationFactory
 from welcome.models import WelcomeVideo
@@ -248,3 +249,23 @@ def test_models_outside_the_list_leave_the_cache_alone(client, site, django_user
     assert "Register with a GP" in client.get(PAGE).text
     assert BankHoliday in {apps.get_model(label) for label in settings.PUBLIC_PAGE_MODELS}
     assert SpokenLanguage in {apps.get_model(label) for label in settings.PUBLIC_PAGE_MODELS}
+
+
+def test_a_worker_answers_from_its_own_copy_and_hears_of_changes(client, site, settings):
+    settings.PUBLIC_PAGE_GENERATION_CHECK_SECONDS = 60
+    client.get(PAGE)
+    client.get(PAGE)
+    assert cache.delete(PublicPageCacheMiddleware._key(RequestFactory().get(PAGE)))
+    # Gone from the shared cache, still answered from this worker's copy: no round trip.
+    assert "Register with a GP" in client.get(PAGE).text
+    # A change saved through this worker shows at once.
+    page = site["pages"]["everyone"]
+    page.title_en = "Find a family doctor"
+    page.save()
+    assert "Find a family doctor" in client.get(PAGE).text
+    # One saved through another worker (the shared counter moves) shows once it is read again.
+    OrientationPage.objects.filter(pk=page.pk).update(title_en="See a doctor")
+    cache.incr(GENERATION_KEY)
+    assert "Find a family doctor" in client.get(PAGE).text
+    settings.PUBLIC_PAGE_GENERATION_CHECK_SECONDS = 0
+    assert "See a doctor" in client.get(PAGE).text

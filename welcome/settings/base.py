@@ -1,5 +1,6 @@
 """Settings shared by every environment. Each value can be set from the environment."""
 
+import datetime
 import os
 from pathlib import Path
 
@@ -40,6 +41,10 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "taggit",
+    # Staff sign-in: lock-out after repeated failures, and one-time codes (two-factor).
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "welcome",
     "orientation",
     "directory",
@@ -60,9 +65,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "welcome.two_factor.TwoFactorMiddleware",
     "editorial.audit.CurrentUserMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "welcome.urls"
@@ -96,12 +105,33 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's Redis backend, keeping one client instead of one per call.
+            "BACKEND": "orientation.cache.PortalRedisCache",
             "LOCATION": REDIS_URL,
         }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+AUTHENTICATION_BACKENDS = [
+    # Refuses sign-in while an account or address is locked out; then the usual check.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Staff sign-in lock-out (django-axes). Only /admin/ has a sign-in: visitors never meet it.
+# After 5 failures an account, and separately an address, is locked for 30 minutes (or until
+# someone unlocks it under Axes -> Access attempts). Failed attempts are kept only that long
+# (username, address, browser); successful sign-ins are not logged at all.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "30")))
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True
+AXES_LOCKOUT_CALLABLE = "welcome.lockout.locked_out"
+# Two-factor sign-in for staff (django-otp, time-based codes from an authenticator app): anyone
+# may turn it on for themselves; when this is on, portal editors and superusers must.
+PORTAL_TWO_FACTOR_REQUIRED = env_bool("PORTAL_TWO_FACTOR_REQUIRED", False)
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Welcome portal")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -190,6 +220,12 @@ PUBLIC_PAGE_CACHE_SECONDS = int(os.environ.get("PUBLIC_PAGE_CACHE_SECONDS", "600
 # (nginx, a CDN) five; neither hears of a content change, so keep these short.
 PUBLIC_PAGE_BROWSER_SECONDS = int(os.environ.get("PUBLIC_PAGE_BROWSER_SECONDS", "60"))
 PUBLIC_PAGE_SHARED_SECONDS = int(os.environ.get("PUBLIC_PAGE_SHARED_SECONDS", "300"))
+# Each worker keeps its own copies of this many recent pages, and reads the shared "content
+# changed" counter at most this often: a change saved through another worker shows within it.
+PUBLIC_PAGE_LOCAL_ENTRIES = int(os.environ.get("PUBLIC_PAGE_LOCAL_ENTRIES", "500"))
+PUBLIC_PAGE_GENERATION_CHECK_SECONDS = float(
+    os.environ.get("PUBLIC_PAGE_GENERATION_CHECK_SECONDS", "1")
+)
 # Every model a public page shows: saving or deleting one empties the page cache. A model
 # missing here is served stale for PUBLIC_PAGE_CACHE_SECONDS (tests/orientation/test_cache*.py).
 PUBLIC_PAGE_MODELS = [

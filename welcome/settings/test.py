@@ -11,3 +11,5 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WHITENOISE_AUTOREFRESH = True
 # Write usage counts at once, so tests can see them in the database.
 INSIGHTS_FLUSH_AFTER_KEYS = 1
+# Every test empties the cache: read the page cache's generation on every request.
+PUBLIC_PAGE_GENERATION_CHECK_SECONDS = 0
