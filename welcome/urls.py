@@ -6,7 +6,7 @@ from django.views.static import serve
 
 from insights import views as insights_views
 
-from . import video_views, views
+from . import two_factor, video_views, views
 
 handler404 = "welcome.views.page_not_found"
 handler500 = "welcome.views.server_error"
@@ -17,6 +17,7 @@ urlpatterns = [
     path("language/<str:language>/", views.choose_language, name="choose_language"),
     path("out/", insights_views.outbound, name="outbound"),
     path("video-played/<str:video_language>/", video_views.video_played, name="video_played"),
+    path("admin/two-factor/", two_factor.two_factor, name="two_factor"),
     path("admin/", admin.site.urls),
 ]
 
