@@ -114,6 +114,7 @@ def page_form_data(page, **changes):
         "state": page.state,
         "last_checked": "2026-11-20",
         "review_by": "2027-05-20",
+        "to_confirm": page.to_confirm,
         "tags": "",
         "sources-TOTAL_FORMS": "0",
         "sources-INITIAL_FORMS": "0",

@@ -13,7 +13,8 @@ SOON = datetime.timedelta(days=30)
 
 @register.simple_tag
 def editor_dashboard(user):
-    """What needs this editor's attention: reviews overdue or due soon, pages awaiting review."""
+    """What needs this editor's attention: reviews overdue or due soon, pages awaiting review,
+    facts still to confirm."""
     if not user.is_authenticated or not user.is_staff:
         return {}
     today = timezone.localdate()
@@ -25,6 +26,8 @@ def editor_dashboard(user):
         "due_soon": list(
             pages.filter(review_by__range=(today, today + SOON)).order_by("review_by")[:20]
         ),
+        # Facts the last checker could not confirm against the sources: an adviser must.
+        "to_confirm": list(pages.exclude(to_confirm="").order_by("title_en")[:20]),
     }
     if permissions.is_reviewer(user):
         dashboard["awaiting_review"] = list(
