@@ -87,7 +87,7 @@ def test_agency_page_has_everything_to_get_there(client, directory):
     assert "<h1><bdi>Health Clinic</bdi></h1>" in html
     assert 'href="tel:+441213031111"' in html
     assert '<bdi dir="ltr">0121 303 1111</bdi>' in html
-    assert "<bdi>B1 1AA</bdi>" in html
+    assert '<bdi class="postcode" dir="ltr">B1 1AA</bdi>' in html
     assert "https://www.openstreetmap.org/directions?to=52.48000%2C-1.90000" in html
     assert "Appointment needed" in html
     assert "Monday" in html and "09:00–17:00" in html

@@ -1,4 +1,6 @@
 from django import template
+from django.utils.formats import number_format
+from django.utils.html import format_html
 
 from welcome.images import renditions
 
@@ -28,3 +30,21 @@ def picture(field_file, alt, sizes="(min-width: 48rem) 640px, 100vw"):
         "alt": alt,
         "sizes": sizes,
     }
+
+
+@register.filter
+def data_size(size):
+    """A download size as phone data plans write it, "KB" or "MB" in every language.
+
+    Django's filesizeformat takes the unit from Django's own catalogues, which translate it in
+    some of our right-to-left languages ("ك.ب" in Arabic) and not in others ("KB" in Pashto);
+    the same reader would see both. The number keeps the language's decimal mark.
+    """
+    if size is None:
+        return ""
+    size = int(size)
+    if size < 1024 * 1024:
+        value, unit = size / 1024, "KB"
+    else:
+        value, unit = size / (1024 * 1024), "MB"
+    return format_html('<bdi dir="ltr">{} {}</bdi>', number_format(value, 1), unit)
