@@ -95,6 +95,7 @@ class LocalPages:
     def __init__(self):
         self._lock = threading.Lock()
         self._pages = OrderedDict()
+        self._shared = {}
         self._generation = None
         self._checked_at = 0.0
 
@@ -108,11 +109,26 @@ class LocalPages:
         with self._lock:
             if generation != self._generation:
                 self._pages.clear()
+                self._shared.clear()
             self._generation = generation
             self._checked_at = time.monotonic()
 
     def get(self, key):
         return self._pages.get(key)
+
+    def shared(self, name, build):
+        """``build()``, kept until the content generation changes (see ``shared_content``)."""
+        generation = self.generation()
+        if generation is None:
+            self.generation_changed(content_generation())
+        found = self._shared.get(name)
+        if found is not None and found[0] == self._generation:
+            return found[1]
+        generation = self._generation
+        value = build()
+        with self._lock:
+            self._shared[name] = (generation, value)
+        return value
 
     def put(self, key, page):
         limit = settings.PUBLIC_PAGE_LOCAL_ENTRIES
@@ -126,11 +142,18 @@ class LocalPages:
     def clear(self):
         with self._lock:
             self._pages.clear()
+            self._shared.clear()
             self._generation = None
             self._checked_at = 0.0
 
 
 LOCAL = LocalPages()
+
+
+def shared_content(name, build):
+    """What every page shows and only an editor changes (the locality, the emergency numbers),
+    built once per worker and content generation instead of queried on every page."""
+    return LOCAL.shared(name, build)
 
 
 @functools.cache

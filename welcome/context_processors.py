@@ -4,9 +4,14 @@ from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, get_language_bidi
 
+from orientation.cache import shared_content
 from orientation.models import EmergencyContact, Locality
 
 from .languages import PORTAL_LANGUAGES, path_in_language
+
+
+def _emergency_contacts():
+    return list(EmergencyContact.objects.all())
 
 
 def portal(request):
@@ -17,8 +22,11 @@ def portal(request):
     query = request.META.get("QUERY_STRING", "")
     query = f"?{query}" if query else ""
     return {
-        "locality": SimpleLazyObject(Locality.current),
-        "emergency_contacts": SimpleLazyObject(lambda: list(EmergencyContact.objects.all())),
+        # Both are on every page and change only when an editor saves: kept per worker.
+        "locality": SimpleLazyObject(lambda: shared_content("locality", Locality.current)),
+        "emergency_contacts": SimpleLazyObject(
+            lambda: shared_content("emergency_contacts", _emergency_contacts)
+        ),
         "portal_languages": [
             {
                 "code": portal_language.code,

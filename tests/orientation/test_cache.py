@@ -179,6 +179,8 @@ CHANGED_THROUGH_OTHERS = {
     "orientation.GlossaryTerm",  # the glossary page: tested with that feature
     "orientation.PageImage",  # needs an uploaded picture: covered by the generic test below
     "directory.BankHoliday",  # changes "open now", which per-minute pages recompute anyway
+    "taggit.Tag",  # tags pick a page's "show this to staff" phrases: tested with that card
+    "taggit.TaggedItem",
 }
 
 
@@ -231,7 +233,7 @@ def test_every_model_a_reader_can_see_is_listed():
         "orientation.SearchWord",
         "orientation.SearchSynonym",
     }
-    public_apps = {"orientation", "directory", "welcome"}
+    public_apps = {"orientation", "directory", "welcome", "taggit"}
     found = {
         model._meta.label
         for model in apps.get_models()

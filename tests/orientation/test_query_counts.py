@@ -21,8 +21,16 @@ PATHS = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def _no_page_cache(settings):
+    # Measure rendering: the page cache off, what every page shares (locality, emergency
+    # numbers) already built by an earlier request, as in a running worker.
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 0
+
+
 def count_queries(client, path):
-    cache.clear()  # measure the uncached page, the worst case
+    cache.clear()
+    client.get(path)
     with CaptureQueriesContext(connection) as context:
         response = client.get(path)
     assert response.status_code == 200, path
@@ -47,10 +55,22 @@ def test_query_count_does_not_grow_with_content(client, site, language):
     add_content(site, 5)
     after = {path: count_queries(client, path.format(lang=language)) for path in PATHS}
     assert after == before
-    assert max(before.values()) <= 8, before
+    # A page: itself, topics, statuses, sources, pictures, tags, places to get help.
+    assert max(before.values()) <= 7, before
 
 
-def test_cached_pages_ask_at_most_one_cheap_query(client, site):
+def test_a_content_change_costs_the_shared_parts_once(client, site):
+    path = "/en/pages/register-with-a-gp/"
+    warm = count_queries(client, path)
+    site["topics"]["health"].save()  # any content change: the shared parts are built again
+    with CaptureQueriesContext(connection) as context:
+        client.get(path)
+    assert len(context.captured_queries) == warm + 2  # the locality and the emergency numbers
+    assert count_queries(client, path) == warm
+
+
+def test_cached_pages_ask_at_most_one_cheap_query(client, site, settings):
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 600
     client.get("/en/pages/register-with-a-gp/")
     with CaptureQueriesContext(connection) as context:
         assert client.get("/en/pages/register-with-a-gp/").status_code == 200

@@ -244,6 +244,9 @@ PUBLIC_PAGE_MODELS = [
     "directory.Closure",
     "directory.BankHoliday",
     "welcome.WelcomeVideo",
+    # A page's tags choose the phrases of its "show this to staff" card.
+    "taggit.Tag",
+    "taggit.TaggedItem",
 ]
 
 LOGGING = {
