@@ -167,18 +167,22 @@ def build_report(year, month, *, synthetic=None):
         for language in PORTAL_LANGUAGES
     }
     page_counts = by_metric.get(Metric.PAGE, {})
-    pages = {
-        page.slug: page
-        for page in OrientationPage.objects.filter(
-            slug__in=[key.removeprefix("page:") for key in page_counts if key.startswith("page:")]
-        ).prefetch_related("topics")
+    # Titles and topic slugs only: a year of a 5,000-page region's full rows (every language's
+    # text) took a gigabyte for a table that shows one English title a row.
+    slugs = [key.removeprefix("page:") for key in page_counts if key.startswith("page:")]
+    page_labels = {
+        f"page:{slug}": title
+        for slug, title in OrientationPage.objects.filter(slug__in=slugs).values_list(
+            "slug", "title_en"
+        )
     }
-    page_labels = {f"page:{slug}": page.title_en for slug, page in pages.items()}
+    page_topics = OrientationPage.topics.through.objects.filter(
+        orientationpage__slug__in=slugs
+    ).values_list("orientationpage__slug", "topic__slug")
     topic_counts = dict(by_metric.get(Metric.TOPIC, {}))
-    for key, value in page_counts.items():
-        page = pages.get(key.removeprefix("page:"))
-        for topic in page.topics.all() if page else ():
-            topic_counts[topic.slug] = topic_counts.get(topic.slug, 0) + value
+    for page_slug, topic_slug in page_topics:
+        value = page_counts[f"page:{page_slug}"]
+        topic_counts[topic_slug] = topic_counts.get(topic_slug, 0) + value
     topic_labels = {topic.slug: topic.name_en for topic in Topic.objects.all()}
     status_labels = {status.slug: status.name_en for status in MigrationStatus.objects.all()}
 

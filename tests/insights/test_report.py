@@ -7,6 +7,8 @@ import io
 import pytest
 from django.contrib.auth.models import Permission
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from insights.models import DailyCount, PageFeedback
 from insights.report import build_report
@@ -125,3 +127,17 @@ def test_anonymous_visitors_cannot_see_the_report(client, month):
     response = client.get("/admin/insights/dailycount/report/")
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+def test_the_report_reads_titles_not_whole_pages(month):
+    """A year of a 5,000-page region must not load every language's text of every page."""
+    with CaptureQueriesContext(connection) as context:
+        report = build_report(2026, 10)
+    assert report.sections["page"][0].label == "Asylum support"
+    page_queries = [
+        query["sql"] for query in context.captured_queries if "orientationpage" in query["sql"]
+    ]
+    assert page_queries
+    for sql in page_queries:
+        assert "body" not in sql, sql
+        assert "search_text" not in sql, sql
