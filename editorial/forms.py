@@ -3,7 +3,6 @@ from types import SimpleNamespace
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from taggit.utils import edit_string_for_tags
 
 from directory.models import Organisation
 from orientation.models import MigrationStatus, OrientationPage, Topic
@@ -51,9 +50,8 @@ class PageAdminForm(forms.ModelForm):
                     model.objects.filter(slug__in=snapshot[name]).values_list("pk", flat=True)
                 )
         if "tags" in self.fields and "tags" in snapshot:
-            self.initial["tags"] = edit_string_for_tags(
-                [SimpleNamespace(name=name) for name in snapshot["tags"]]
-            )
+            # Taggit's field and widget read tags as objects with a name.
+            self.initial["tags"] = [SimpleNamespace(name=name) for name in snapshot["tags"]]
 
     def clean(self):
         cleaned = super().clean()

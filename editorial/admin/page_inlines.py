@@ -43,7 +43,7 @@ class PageInlineMixin(TranslatedInputMixin):
     def get_extra(self, request, obj=None, **kwargs):
         rows = waiting_rows(request, self.snapshot_key)
         if rows is not None:
-            return len(rows)
+            return len(rows) + self.extra  # the waiting rows, then the usual blank ones
         return super().get_extra(request, obj, **kwargs)
 
     def initial_rows(self, request):
