@@ -53,7 +53,7 @@ def test_first_steps_are_marked_when_shown_in_english(client, status_with_steps)
     OrientationPage.objects.filter(slug="move-on").update(title_ar="٢٨ يوما", body_ar="نص")
     html = client.get("/ar/status/refugee/").content.decode()
     assert "٢٨ يوما" in html
-    assert '<span lang="en" dir="ltr">Apple: Universal Credit</span>' in html
+    assert '<h3 lang="en" dir="ltr"><a href="/ar/pages/credit/">Apple: Universal Credit' in html
 
 
 def test_editors_set_first_steps_in_the_status_admin(client, django_user_model, locality):

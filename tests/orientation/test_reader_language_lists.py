@@ -70,7 +70,8 @@ def test_english_stand_ins_are_marked_as_english(client, health):
     html = client.get("/ar/topics/health/").content.decode()
     heading = html.index('id="in-english"')
     assert html.index("عربي Translated page") < heading < html.index("English only page")
-    assert '<span lang="en" dir="ltr">English only page</span>' in html
+    assert '<h3 lang="en" dir="ltr"><a href="/ar/pages/english-only/">English only page' in html
+    assert '<h3><a href="/ar/pages/translated/">عربي Translated page' in html
     assert html.count("بالإنجليزية حاليًا") == 2  # "In English for now": the heading and a badge
 
 

@@ -55,7 +55,8 @@ def videos(locality):
 def test_home_shows_the_readers_own_video_first_and_loads_nothing_heavy(client, videos):
     html = client.get("/so/").content.decode()
     first_video = html.index("<video")
-    assert html.index("Title so") < first_video < html.index('href="/so/videos/en/"')
+    other_language = 'href="/language/en/?next=/so/videos/en/"'
+    assert html.index("Title so") < first_video < html.index(other_language)
     assert 'preload="none"' in html
     assert '<track kind="captions"' in html and 'srclang="so"' in html and " default>" in html
     assert 'type="video/webm"' in html and 'type="video/mp4"' in html
