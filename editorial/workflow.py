@@ -338,6 +338,8 @@ def import_translations(*, user, data, language):
     """Check a whole XLIFF file and save each page's words through ``edit``: only pages the user
     may change, only their languages, and waiting for review where their edits wait.
     ``user=None`` is the command line, run by the people who run the portal."""
+    if language == ENGLISH or language not in settings.MODELTRANSLATION_LANGUAGES:
+        raise xliff.TranslationFileError([xliff.not_your_language(language)])
     if user is not None and language not in permissions.file_languages(user):
         raise xliff.TranslationFileError([xliff.not_your_language(language)])
     allowed = None if user is None else permissions.changeable_pages(user)

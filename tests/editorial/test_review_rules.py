@@ -416,3 +416,27 @@ def test_agency_editors_add_pictures_to_their_own_draft(client, as_role, pages):
     assert client.post(f"{BASE}/{page.pk}/change/", data).status_code == 302
     assert PageImage.objects.get(page=page).alt_en == "The front door"
     assert SourceLink.objects.filter(page=page).count() == 1  # kept: not in the post
+
+
+# The command line follows the same rules when it names the account it acts for ------------------
+
+
+def test_import_command_as_an_agency_editor_waits_and_stays_in_their_pages(
+    make_user, live, pages, tmp_path
+):
+    from django.core.management import CommandError, call_command
+
+    agency_with_arabic(make_user)
+    mine, theirs = tmp_path / "mine.xlf", tmp_path / "theirs.xlf"
+    mine.write_bytes(fill(only(live), **ARABIC))
+    theirs.write_bytes(fill(only(pages["other"]), title="عنوان", summary="ملخص", body="نص"))
+    with pytest.raises(CommandError, match="you may not change this page"):
+        call_command("import_translations", "ar", str(theirs), user="agency-editor")
+    assert not OrientationPage.objects.get(pk=pages["other"].pk).title_ar
+    call_command("import_translations", "ar", str(mine), user="agency-editor")
+    live.refresh_from_db()
+    assert not live.title_ar
+    assert live.revisions.get(pending=True).snapshot["title_ar"] == ARABIC["title"]
+    call_command("import_translations", "ar", str(mine))  # the operators: live, as a draft
+    live.refresh_from_db()
+    assert (live.title_ar, live.translation_states["ar"]) == (ARABIC["title"], "draft")

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from editorial import xliff
+from editorial import workflow
 
 
 class Command(BaseCommand):
@@ -17,4 +17,5 @@ class Command(BaseCommand):
             or language == settings.LANGUAGE_CODE
         ):
             raise CommandError(f"'{language}' is not a language to translate into.")
-        self.stdout.write(xliff.export(language, everything=all).decode(), ending="")
+        data = workflow.export_translations(user=None, language=language, everything=all)
+        self.stdout.write(data.decode(), ending="")
