@@ -12,7 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
-from welcome.media_checks import validate_picture
+from welcome.media_checks import PICTURE_EXTENSIONS, PortalFileName, validate_picture
 
 from .markdown import render_markdown
 from .search import normalise_for_search
@@ -388,7 +388,11 @@ class PageImage(models.Model):
     """An illustration for a page: checked by content, stripped of metadata, with alt text."""
 
     page = models.ForeignKey(OrientationPage, on_delete=models.CASCADE, related_name="images")
-    image = models.ImageField(_("picture"), upload_to="pages/", validators=[validate_picture])
+    image = models.ImageField(
+        _("picture"),
+        upload_to=PortalFileName("pages", PICTURE_EXTENSIONS),
+        validators=[validate_picture],
+    )
     alt = models.CharField(
         _("description for people who cannot see it"),
         max_length=250,

@@ -44,6 +44,7 @@ def renditions(field_file, widths=WIDTHS):
                     if picture is None:
                         field_file.open("rb")
                         picture = ImageOps.exif_transpose(Image.open(field_file)).convert("RGB")
+                        picture.info = {}  # Pillow would copy a JPEG comment across
                     copy = picture.copy()
                     copy.thumbnail((width, width * 4))
                     buffer = io.BytesIO()
@@ -66,15 +67,36 @@ def renditions(field_file, widths=WIDTHS):
     return made
 
 
+def delete_renditions(field_file):
+    """Remove a picture's renditions (call while the picture itself is still in storage)."""
+    if not field_file:
+        return
+    try:
+        key = _source_key(field_file)
+    except OSError:
+        return
+    for width in WIDTHS:
+        for extension in FORMATS:
+            default_storage.delete(f"renditions/{key}-{width}.{extension}")
+
+
+# Kept when a picture is cleaned: how to show its colours. Everything else (EXIF with GPS and
+# camera, XMP, JPEG comments, PNG text) can say who took it, where, and with what.
+KEPT_INFO = ("icc_profile", "transparency")
+
+
 def strip_metadata(field_file):
-    """Re-encode an uploaded picture in place, without EXIF (GPS, camera, owner)."""
+    """Re-encode an uploaded picture in its own format, without EXIF, XMP or comments."""
     field_file.open("rb")
-    with Image.open(field_file) as picture:
-        picture = ImageOps.exif_transpose(picture)
-        pil_format = picture.format or "JPEG"
+    with Image.open(field_file) as original:
+        pil_format = original.format or "JPEG"  # before transposing, which forgets it
+        picture = ImageOps.exif_transpose(original)
+        picture.info = {key: value for key, value in original.info.items() if key in KEPT_INFO}
         buffer = io.BytesIO()
         if pil_format == "JPEG":
             picture.convert("RGB").save(buffer, "JPEG", quality=85)
+        elif pil_format == "WEBP":
+            picture.save(buffer, "WEBP", quality=85)
         else:
             picture.save(buffer, pil_format)
     field_file.close()

@@ -1,23 +1,82 @@
-"""Checks for uploaded media: what a file is, judged by its content, never by its name.
+"""Checks for uploaded media: what a file is, judged by its content and its name together.
 
 Partners upload videos, captions and pictures. A file that claims to be an MP4 but is not one,
-a picture big enough to exhaust memory when opened, or an SVG (which can carry script) is
-refused with a message that says what is wrong.
+a picture big enough to exhaust memory when opened, an SVG (which can carry script), or a file
+whose name says one thing and whose content another ("captions" named page.html) is refused
+with a message that says what is wrong. What is kept is stored under a name the portal chooses.
 """
 
 import json
 import shutil
 import subprocess
+import uuid
+from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
 MP4_BRANDS = {b"isom", b"iso2", b"iso5", b"iso6", b"mp41", b"mp42", b"avc1", b"dash", b"M4V "}
 EBML_MAGIC = b"\x1a\x45\xdf\xa3"
 PICTURE_FORMATS = {"JPEG", "PNG", "WEBP"}
+# The file name endings each kind of content may have (content first, then the name must agree).
+EXTENSIONS = {
+    "mp4": (".mp4", ".m4v"),
+    "webm": (".webm",),
+    "vtt": (".vtt",),
+    "JPEG": (".jpg", ".jpeg"),
+    "PNG": (".png",),
+    "WEBP": (".webp",),
+}
+VIDEO_EXTENSIONS = EXTENSIONS["mp4"] + EXTENSIONS["webm"]
+PICTURE_EXTENSIONS = EXTENSIONS["JPEG"] + EXTENSIONS["PNG"] + EXTENSIONS["WEBP"]
+CAPTION_EXTENSIONS = EXTENSIONS["vtt"]
+
+
+def extension_of(name):
+    return PurePosixPath(name or "").suffix.lower()
+
+
+def _check_extension(file, kind, label):
+    """The name must say what the content is, so nothing is ever served as another type."""
+    allowed = EXTENSIONS[kind]
+    if extension_of(getattr(file, "name", "")) not in allowed:
+        raise ValidationError(
+            _("This is a %(kind)s file, so its name must end in %(endings)s."),
+            params={"kind": label, "endings": " / ".join(allowed)},
+            code="wrong_extension",
+        )
+
+
+@deconstructible
+class PortalFileName:
+    """upload_to: a random name chosen by the portal in ``folder``, never the uploader's name.
+
+    Only the ending is kept, and only one of ``extensions`` (which the validators have matched
+    to the content); anything else is stored as .bin, which is never served as a page.
+    """
+
+    def __init__(self, folder, extensions):
+        self.folder = folder
+        self.extensions = tuple(extensions)
+
+    def __call__(self, instance, filename):
+        extension = extension_of(filename)
+        if extension not in self.extensions:
+            extension = ".bin"
+        return f"{self.folder}/{uuid.uuid4().hex}{extension}"
+
+    def __eq__(self, other):
+        return isinstance(other, PortalFileName) and (self.folder, self.extensions) == (
+            other.folder,
+            other.extensions,
+        )
+
+    def __hash__(self):
+        return hash((self.folder, self.extensions))
 
 
 def _head(file, size=64):
@@ -55,6 +114,7 @@ def validate_video(file, expected):
             params={"expected": expected.upper(), "found": (found or _("unknown")).upper()},
             code="wrong_container",
         )
+    _check_extension(file, expected, expected.upper())
 
 
 def validate_mp4(file):
@@ -79,6 +139,7 @@ def validate_captions(file):
         raise ValidationError(
             _("This is not a WebVTT captions file (it must start with WEBVTT)."), code="not_vtt"
         )
+    _check_extension(file, "vtt", "WebVTT")
 
 
 def validate_picture(file):
@@ -97,6 +158,7 @@ def validate_picture(file):
                     code="too_many_pixels",
                 )
             picture.verify()
+            found = picture.format
     except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError) as error:
         raise ValidationError(
             _("This file is not a picture we can use. Use a JPEG, PNG or WebP."),
@@ -104,6 +166,7 @@ def validate_picture(file):
         ) from error
     finally:
         file.seek(0)
+    _check_extension(file, found, found)
 
 
 def video_duration(path):

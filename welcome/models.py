@@ -6,7 +6,16 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .languages import LANGUAGE_CODES, PORTAL_LANGUAGES
-from .media_checks import validate_captions, validate_mp4, validate_picture, validate_webm
+from .media_checks import (
+    CAPTION_EXTENSIONS,
+    EXTENSIONS,
+    PICTURE_EXTENSIONS,
+    PortalFileName,
+    validate_captions,
+    validate_mp4,
+    validate_picture,
+    validate_webm,
+)
 
 LANGUAGE_CHOICES = [(language.code, language.native_name) for language in PORTAL_LANGUAGES]
 
@@ -36,23 +45,36 @@ class WelcomeVideo(models.Model):
     transcript_state = models.CharField(
         _("transcript"), max_length=12, choices=Translation.choices, default=Translation.ORIGINAL
     )
+    # Stored under names the portal chooses (see PortalFileName), deleted with the record.
     video_mp4 = models.FileField(
-        _("video (MP4, H.264)"), upload_to="videos/", blank=True, validators=[validate_mp4]
+        _("video (MP4, H.264)"),
+        upload_to=PortalFileName("videos", EXTENSIONS["mp4"]),
+        blank=True,
+        validators=[validate_mp4],
     )
     video_webm = models.FileField(
-        _("video (WebM)"), upload_to="videos/", blank=True, validators=[validate_webm]
+        _("video (WebM)"),
+        upload_to=PortalFileName("videos", EXTENSIONS["webm"]),
+        blank=True,
+        validators=[validate_webm],
     )
     video_small = models.FileField(
         _("small video for slow connections (MP4)"),
-        upload_to="videos/",
+        upload_to=PortalFileName("videos", EXTENSIONS["mp4"]),
         blank=True,
         validators=[validate_mp4],
     )
     captions = models.FileField(
-        _("captions (WebVTT)"), upload_to="videos/", blank=True, validators=[validate_captions]
+        _("captions (WebVTT)"),
+        upload_to=PortalFileName("videos", CAPTION_EXTENSIONS),
+        blank=True,
+        validators=[validate_captions],
     )
     poster = models.ImageField(
-        _("poster picture"), upload_to="videos/", blank=True, validators=[validate_picture]
+        _("poster picture"),
+        upload_to=PortalFileName("videos", PICTURE_EXTENSIONS),
+        blank=True,
+        validators=[validate_picture],
     )
     external_url = models.URLField(
         _("or: address of the video elsewhere"),

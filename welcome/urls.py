@@ -2,11 +2,10 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
-from django.views.static import serve
 
 from insights import views as insights_views
 
-from . import two_factor, video_views, views
+from . import media_views, two_factor, video_views, views
 
 handler404 = "welcome.views.page_not_found"
 handler500 = "welcome.views.server_error"
@@ -33,4 +32,4 @@ urlpatterns += i18n_patterns(
 )
 
 if settings.DEBUG or settings.SERVE_MEDIA_LOCALLY:
-    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
+    urlpatterns += [path("media/<path:path>", media_views.serve_media, name="media")]
