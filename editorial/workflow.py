@@ -117,7 +117,16 @@ def _check_translator(user, data, base):
     for key in set(data) | set(base):
         if key in editable or key in ignored:
             continue
-        if data.get(key) != base.get(key):
+        before, after = base.get(key), data.get(key)
+        if key == "images":
+            # Pictures stay as they are; only their descriptions in the translator's languages
+            # may change.
+            own = {f"alt_{code}" for code in permissions.translation_languages(user)}
+            before, after = (
+                [{k: v for k, v in row.items() if k not in own} for row in rows or []]
+                for rows in (before, after)
+            )
+        if before != after:
             raise PermissionDenied(f"A translator cannot change {key}.")
 
 

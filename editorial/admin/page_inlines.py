@@ -62,6 +62,26 @@ class PageImageInline(PageInlineMixin, TranslationTabularInline):
     fields = ("image", "alt", "order")
     snapshot_key = "images"
 
+    def has_change_permission(self, request, obj=None):
+        # Translators describe the pictures in their languages (the alt text), nothing more.
+        # Shown to them only where there is a picture to describe.
+        if permissions.is_translator_only(request.user):
+            # (Without a page, Django asks only to build the queryset of the page's rows.)
+            return obj is None or (
+                permissions.can_change_page(request.user, obj) and obj.images.exists()
+            )
+        return super().has_change_permission(request, obj)
+
+    def has_view_permission(self, request, obj=None):
+        return self.has_change_permission(request, obj) or super().has_view_permission(request, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        if not permissions.is_translator_only(request.user):
+            return super().get_readonly_fields(request, obj)
+        own = {f"alt_{code}" for code in permissions.translation_languages(request.user)}
+        every = ["image", "order", *(f"alt_{code}" for code in LANGUAGES)]
+        return [name for name in every if name not in own]
+
     def initial_rows(self, request):
         rows = super().initial_rows(request)
         if rows is None:
@@ -99,6 +119,10 @@ def rows_from_formset(formset):
     rows = [to_row(row) for row in formset.get_queryset() if row.pk not in posted]
     for form in formset.forms:
         if formset.can_delete and formset._should_delete_form(form):
+            continue
+        if form.instance.pk and form.has_changed() and "image" not in form.changed_data:
+            # An existing row with new words: the form has put them on its instance.
+            rows.append(to_row(form.instance))
             continue
         if form.has_changed():
             values = form.cleaned_data

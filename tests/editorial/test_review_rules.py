@@ -440,3 +440,39 @@ def test_import_command_as_an_agency_editor_waits_and_stays_in_their_pages(
     call_command("import_translations", "ar", str(mine))  # the operators: live, as a draft
     live.refresh_from_db()
     assert (live.title_ar, live.translation_states["ar"]) == (ARABIC["title"], "draft")
+
+
+def test_translators_translate_picture_descriptions_and_nothing_else(client, as_role, pages):
+    page = pages["other"]
+    picture = PageImage.objects.create(
+        page=page,
+        image=SimpleUploadedFile("door.jpg", jpeg_with_gps(), "image/jpeg"),
+        alt_en="The front door",
+    )
+    as_role("translator")  # Arabic
+    html = client.get(f"{BASE}/{page.pk}/change/").content.decode()
+    assert 'name="images-0-alt_ar"' in html
+    assert 'name="images-0-alt_en"' not in html
+    response = client.post(
+        f"{BASE}/{page.pk}/change/",
+        {
+            "title_ar": "عنوان",
+            "summary_ar": "ملخص",
+            "body_ar": "نص",
+            "images-TOTAL_FORMS": "1",
+            "images-INITIAL_FORMS": "1",
+            "images-MIN_NUM_FORMS": "0",
+            "images-MAX_NUM_FORMS": "1000",
+            "images-0-id": str(picture.pk),
+            "images-0-page": str(page.pk),
+            "images-0-alt_ar": "الباب الأمامي",
+            "images-0-alt_en": "Hacked",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[-2000:]
+    picture.refresh_from_db()
+    assert (picture.alt_ar, picture.alt_en) == ("الباب الأمامي", "The front door")
+    with pytest.raises(workflow.PermissionDenied):
+        translator = picture.page.revisions.first().author
+        rows = [{**row, "alt_en": "Hacked"} for row in workflow.revisions.snapshot(page)["images"]]
+        workflow.edit(user=translator, page=page, data={"images": rows})
