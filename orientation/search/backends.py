@@ -11,7 +11,7 @@ from django.db import connection
 from .text import similarity, sound_key
 
 DOCUMENTS = "orientation_searchdocument"
-COLUMNS = ("id", "kind", "object_id", "language", "title", "text", "search_title")
+COLUMNS = ("id", "kind", "object_id", "slug", "language", "title", "text", "search_title")
 WORDS = "orientation_searchword"
 # PostgreSQL's text search configurations for our languages (others use 'simple'); the same
 # mapping is frozen into migration 0006's generated column.
@@ -26,34 +26,45 @@ class SearchBackend:
         ``COLUMNS`` and their ``score``."""
         raise NotImplementedError
 
-    def similar_words(self, word, languages, *, limit=5):
-        """Vocabulary words close to ``word`` (spelling or sound), closest first."""
-        raise NotImplementedError
-
-    def known_words(self, words, languages):
-        """Of ``words``, those that begin some word of the vocabulary (one query)."""
-        words = sorted(words)
-        ranges = " OR ".join(["(word >= %s AND word < %s)"] * len(words))
-        params = [bound for word in words for bound in (word, word + "\uffff")]
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT word FROM {WORDS} WHERE language IN ({_marks(languages)}) "  # noqa: S608
-                f"AND ({ranges})",
-                [*languages, *params],
+    def lookup(self, words, languages, *, limit=3):
+        """For each word, whether the vocabulary knows it (some word begins with it) and, when
+        it does not, the known words closest in spelling or sound, closest first. One query."""
+        parts, params = [], []
+        language_marks = _marks(languages)
+        for word in words:
+            parts.append(
+                f"SELECT * FROM (SELECT %s AS term, word, 1 AS prefix FROM {WORDS} "  # noqa: S608 - table names and "%s" marks only
+                f"WHERE language IN ({language_marks}) AND word >= %s AND word < %s "
+                "LIMIT 1) AS prefix_match"
             )
-            found = [row[0] for row in cursor.fetchall()]
-        return {word for word in words if any(known.startswith(word) for known in found)}
+            params += [word, *languages, word, word + "\uffff"]
+            key = sound_key(word)
+            if key:
+                parts.append(
+                    f"SELECT * FROM (SELECT %s AS term, word, 0 AS prefix FROM {WORDS} "  # noqa: S608 - table names and "%s" marks only
+                    f"WHERE language IN ({language_marks}) AND sound = %s LIMIT 20) AS sounds"
+                )
+                params += [word, *languages, key]
+            close_sql, close_params = self._close_spellings(word, languages)
+            if close_sql:
+                parts.append(close_sql)
+                params += close_params
+        with connection.cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(parts), params)
+            rows = cursor.fetchall()
+        known = {term for term, _word, prefix in rows if prefix}
+        close = {}
+        for word in words:
+            if word in known:
+                continue
+            candidates = {found for term, found, prefix in rows if term == word and not prefix}
+            sounds = {found for found in candidates if sound_key(found) == sound_key(word)}
+            close[word] = _closest(word, candidates, sounds, limit)
+        return known, close
 
-    def _sound_alikes(self, cursor, word, languages):
-        key = sound_key(word)
-        if not key:
-            return []
-        cursor.execute(
-            f"SELECT word FROM {WORDS} WHERE sound = %s "  # noqa: S608
-            f"AND language IN ({_marks(languages)}) LIMIT 20",
-            [key, *languages],
-        )
-        return [row[0] for row in cursor.fetchall()]
+    def _close_spellings(self, word, languages):
+        """SQL (and its parameters) for vocabulary words sharing trigrams with ``word``."""
+        raise NotImplementedError
 
 
 def _as_dicts(cursor):
@@ -80,17 +91,13 @@ class PostgreSQLBackend(SearchBackend):
             cursor.execute(sql, [config, _tsquery(groups), language, *(kinds or []), limit])
             return _as_dicts(cursor)
 
-    def similar_words(self, word, languages, *, limit=5):
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT word, similarity(word, %s) AS closeness "  # noqa: S608
-                f"FROM {WORDS} WHERE word %% %s AND language IN ({_marks(languages)}) "
-                "ORDER BY closeness DESC, word LIMIT %s",
-                [word, word, *languages, limit * 4],
-            )
-            close = [(found, closeness) for found, closeness in cursor.fetchall()]
-            sounds = self._sound_alikes(cursor, word, languages)
-        return _closest(word, close, sounds, limit)
+    def _close_spellings(self, word, languages):
+        return (
+            f"SELECT * FROM (SELECT %s AS term, word, 0 AS prefix FROM {WORDS} "  # noqa: S608 - table names and "%s" marks only
+            f"WHERE language IN ({_marks(languages)}) AND word %% %s "
+            "ORDER BY similarity(word, %s) DESC LIMIT 20) AS spellings",
+            [word, *languages, word, word],
+        )
 
 
 def _tsquery(groups):
@@ -121,23 +128,18 @@ class SQLiteBackend(SearchBackend):
             cursor.execute(sql, [_fts5_query(groups), language, *(kinds or []), limit])
             return _as_dicts(cursor)
 
-    def similar_words(self, word, languages, *, limit=5):
-        grams = {word[index : index + 3] for index in range(len(word) - 2)}
-        close = []
-        with connection.cursor() as cursor:
-            if grams:
-                # Candidates share a trigram with the word; closeness is then computed here as
-                # pg_trgm computes it, so both databases suggest the same words.
-                cursor.execute(
-                    f"SELECT word.word FROM {WORDS}_fts JOIN {WORDS} AS word "  # noqa: S608
-                    f"ON word.id = {WORDS}_fts.rowid WHERE {WORDS}_fts MATCH %s "
-                    f"AND word.language IN ({_marks(languages)}) "
-                    f"ORDER BY bm25({WORDS}_fts) LIMIT 300",
-                    [" OR ".join(f'"{gram}"' for gram in sorted(grams)), *languages],
-                )
-                close = [(found, similarity(word, found)) for (found,) in cursor.fetchall()]
-            sounds = self._sound_alikes(cursor, word, languages)
-        return _closest(word, close, sounds, limit)
+    def _close_spellings(self, word, languages):
+        grams = sorted({word[index : index + 3] for index in range(len(word) - 2)})
+        if not grams:
+            return "", []
+        # Candidates share a trigram with the word; their closeness is then computed in Python
+        # as pg_trgm computes it, so both databases suggest the same words.
+        return (
+            f"SELECT * FROM (SELECT %s AS term, word, 0 AS prefix FROM {WORDS} "  # noqa: S608 - table names and "%s" marks only
+            f"WHERE language IN ({_marks(languages)}) AND id IN (SELECT rowid FROM {WORDS}_fts "
+            f"WHERE {WORDS}_fts MATCH %s ORDER BY rank LIMIT 300)) AS spellings",
+            [word, *languages, " OR ".join(f'"{gram}"' for gram in grams)],
+        )
 
 
 def _fts5_query(groups):
@@ -148,15 +150,17 @@ def _fts5_query(groups):
     )
 
 
-def _closest(word, close, sounds, limit, threshold=0.3):
-    scores = {found: closeness for found, closeness in close if closeness >= threshold}
-    for found in sounds:
-        # A word that sounds the same is as good as a close spelling.
-        scores[found] = max(scores.get(found, 0), 0.5 + similarity(word, found) / 2)
-    scores.pop(word, None)
-    return [
-        found for found, _score in sorted(scores.items(), key=lambda item: (-item[1], item[0]))
-    ][:limit]
+def _closest(word, candidates, sounds, limit, threshold=0.3):
+    scores = {}
+    for found in candidates:
+        closeness = similarity(word, found)
+        if found in sounds:
+            # A word that sounds the same is as good as a close spelling.
+            closeness = max(closeness, 0.5 + closeness / 2)
+        if closeness >= threshold and found != word:
+            scores[found] = closeness
+    ordered = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+    return [found for found, _score in ordered][:limit]
 
 
 def backend():

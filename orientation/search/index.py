@@ -26,7 +26,7 @@ def page_documents(page):
         title = getattr(page, f"title_{code}", "") or page.title_en
         summary = getattr(page, f"summary_{code}", "") or ""
         body = plain_text(getattr(page, f"body_html_{code}", "") or "")
-        documents.append(_document(Kind.PAGE, page.pk, code, title, f"{summary} {body}"))
+        documents.append(_document(Kind.PAGE, page.pk, page.slug, code, title, f"{summary} {body}"))
     return documents
 
 
@@ -41,7 +41,9 @@ def organisation_documents(organisation):
         services = (getattr(organisation, f"services_{code}", "") or "").replace("\n", ". ")
         text = f"{description} {services}"
         documents.append(
-            _document(Kind.ORGANISATION, organisation.pk, code, organisation.name, text)
+            _document(
+                Kind.ORGANISATION, organisation.pk, organisation.slug, code, organisation.name, text
+            )
         )
     return documents
 
@@ -56,17 +58,18 @@ def term_documents(term):
         name = getattr(term, f"term_{code}", "") or term.term_en
         others = getattr(term, f"also_known_as_{code}", "") or ""
         explanation = getattr(term, f"explanation_{code}", "") or ""
-        document = _document(Kind.TERM, term.pk, code, name, explanation)
+        document = _document(Kind.TERM, term.pk, term.slug, code, name, explanation)
         # Other forms ("family doctor", "GPs") count as title words.
         document.search_title = indexed_text(f"{name} {others}")
         documents.append(document)
     return documents
 
 
-def _document(kind, object_id, language, title, text):
+def _document(kind, object_id, slug, language, title, text):
     return SearchDocument(
         kind=kind,
         object_id=object_id,
+        slug=slug,
         language=language,
         title=title[:300],
         text=text.strip(),

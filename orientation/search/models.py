@@ -25,6 +25,9 @@ class SearchDocument(models.Model):
     kind = models.CharField(max_length=20, choices=Kind.choices)
     object_id = models.PositiveBigIntegerField()
     language = models.CharField(max_length=8)
+    # The object's slug, for its address: results need no query to the content tables. Null
+    # only so that SQLite adds the column in place (a remade table would lose its triggers).
+    slug = models.CharField(max_length=100, null=True)  # noqa: DJ001
     title = models.CharField(max_length=300)
     text = models.TextField(help_text="Plain text shown in snippets.")
     # Normalised words between single spaces (see search.text.indexed_text).

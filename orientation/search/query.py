@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.cache import cache
+from django.urls import reverse
 from django.utils.html import format_html
 
 from .backends import backend
@@ -103,20 +104,19 @@ def _correct(groups, languages, search_backend):
     """Add close known words to groups whose single word the index does not know.
 
     Returns the groups and, per corrected word, its best replacement."""
-    single = {group[0][0] for group in groups if len(group) == 1 and len(group[0]) == 1}
-    known = search_backend.known_words(single, languages) if single else set()
+    single = sorted({group[0][0] for group in groups if len(group) == 1 and len(group[0]) == 1})
+    known, close_words = search_backend.lookup(single, languages) if single else (set(), {})
     corrections = {}
     corrected_groups = []
     for group in groups:
         word = group[0][0] if len(group) == 1 and len(group[0]) == 1 else None
-        if word and word not in known and len(word) > 2:
-            close = search_backend.similar_words(word, languages, limit=3)
-            if close:
-                corrections[word] = close[0]
-                group = group + [(alternative,) for alternative in close]
-                # "docter" -> "doctor" brings doctor's synonyms ("GP") too.
-                for synonyms in _synonyms_of(close[0], languages):
-                    group += [phrase for phrase in synonyms if phrase not in group]
+        close = close_words.get(word) if word and word not in known and len(word) > 2 else None
+        if close:
+            corrections[word] = close[0]
+            group = group + [(alternative,) for alternative in close]
+            # "docter" -> "doctor" brings doctor's synonyms ("GP") too.
+            for synonyms in _synonyms_of(close[0], languages):
+                group += [phrase for phrase in synonyms if phrase not in group]
         corrected_groups.append(group)
     return corrected_groups, corrections
 
@@ -142,37 +142,20 @@ def search(query, language, *, kinds=None, limit=MAX_RESULTS):
         outcome.corrected = bool(hits) and not _run(
             search_backend, _without(groups, corrections), languages, kinds
         )
-    outcome.results = _live(_rank(hits, groups))[:limit]
+    outcome.results = _rank(hits, groups)[:limit]
     return outcome
 
 
-def _live(results):
-    """Only what the public may see now, each with its address: the index may briefly hold a
-    page that has just been unpublished."""
-    from directory.models import Organisation
+URL_NAMES = {
+    Kind.PAGE: "orientation:page",
+    Kind.ORGANISATION: "directory:agency",
+}
 
-    from ..glossary import GlossaryTerm
-    from ..models import OrientationPage
 
-    wanted = {}
-    for result in results:
-        wanted.setdefault(result.kind, set()).add(result.object_id)
-    live = {
-        Kind.PAGE: OrientationPage.objects.published()
-        .only("slug")
-        .in_bulk(wanted.get(Kind.PAGE, ())),
-        Kind.ORGANISATION: Organisation.objects.listed()
-        .only("slug")
-        .in_bulk(wanted.get(Kind.ORGANISATION, ())),
-        Kind.TERM: GlossaryTerm.objects.published().only("slug").in_bulk(wanted.get(Kind.TERM, ())),
-    }
-    kept = []
-    for result in results:
-        found = live[result.kind].get(result.object_id)
-        if found is not None:
-            result.url = found.get_absolute_url()
-            kept.append(result)
-    return kept
+def _url(kind, slug):
+    if kind == Kind.TERM:
+        return reverse("orientation:glossary") + f"#term-{slug}"
+    return reverse(URL_NAMES[kind], kwargs={"slug": slug})
 
 
 def _without(groups, corrections):
@@ -229,6 +212,7 @@ def _rank(hits, groups):
                 snippet=highlight(document["text"], matched_words) or format_html(""),
                 title_hits=title_hits,
                 score=document["score"],
+                url=_url(document["kind"], document["slug"]),
             )
         )
     return results

@@ -2,7 +2,9 @@
 same tests hold for both backends."""
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from directory.models import Organisation
 from insights.counting import BUFFER
@@ -236,8 +238,24 @@ def test_hostile_queries_get_a_normal_answer(client, pages, query):
     html = response.content.decode()
     assert "<script>alert" not in html
     assert "<img src=x" not in html
-    assert "x" * 201 not in html
+    assert "x" * 201 + "</bdi>" not in html  # the query shown is cut to 200 characters
+    assert 'value="' + "x" * 201 not in html
     assert SearchDocument.objects.count() == documents  # nothing was dropped or changed
+
+
+def test_search_queries_do_not_grow_with_content(client, pages, site_helpers):
+    def queries(path):
+        cache.clear()
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(path).status_code == 200
+        return len(context.captured_queries)
+
+    paths = ["/en/search/?q=doctor", "/fa/search/?q=docter+bus", "/en/search/?q=zzzzqqq"]
+    before = [queries(path) for path in paths]
+    for number in range(10):
+        OrientationPageFactory(title_en=f"Doctor page {number}", title_fa="پزشک", body_fa="متن")
+        OrganisationFactory(description_en="A doctor for everyone.")
+    assert [queries(path) for path in paths] == before
 
 
 def test_invalid_utf8_gets_a_normal_answer(client, pages):
