@@ -9,7 +9,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from orientation.models import TranslationStateMixin
+from orientation.models import TranslationStateMixin, limited_text
 
 from .phones import display_phone, normalise_phone
 from .spoken_languages import language_names
@@ -86,9 +86,10 @@ class Organisation(TranslationStateMixin):
         default=False,
         help_text=_("Its editors can publish without a review. Granted by the portal editors."),
     )
-    description = models.TextField(_("what they do"), blank=True)
-    services = models.TextField(_("services, one per line"), blank=True)
-    accessibility = models.TextField(_("accessibility"), blank=True)
+    # Limits in characters, checked by forms and full_clean alike (see orientation.models).
+    description = models.TextField(_("what they do"), blank=True, **limited_text(3_000))
+    services = models.TextField(_("services, one per line"), blank=True, **limited_text(3_000))
+    accessibility = models.TextField(_("accessibility"), blank=True, **limited_text(1_000))
     topics = models.ManyToManyField(
         "orientation.Topic", blank=True, related_name="organisations", verbose_name=_("topics")
     )

@@ -147,6 +147,13 @@ def parse(data, language, *, pages=None):
             text = (target.text or "").strip() if target is not None else ""
             if not text:
                 continue  # left untranslated: nothing to import for this unit
+            limit = OrientationPage._meta.get_field(f"{field}_{language}").max_length
+            if limit and len(text) > limit:
+                problems.append(
+                    _("%(unit)s: too long (%(count)s characters; at most %(limit)s).")
+                    % {"unit": unit_id, "count": len(text), "limit": limit}
+                )
+                continue
             problems += _check_markdown(getattr(page, f"{field}_en"), text, unit_id)
             texts.setdefault(slug, {})[field] = text
     if problems:

@@ -4,11 +4,12 @@ import datetime
 import hashlib
 
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
@@ -18,6 +19,27 @@ from .markdown import render_markdown
 from .search import normalise_for_search
 
 REVIEW_INTERVAL = datetime.timedelta(days=182)
+# Limits on the long text fields (characters), in every language column. The longest sample
+# page body is about 3,500 characters; a plain-English page past 12,000 should be two pages.
+# Each is checked by forms (max_length) and by full_clean (the validator), so the admin, the
+# content loader and translation files all meet it. CharFields carry their own max_length.
+BODY_MAX_CHARS = 12_000
+INTRO_MAX_CHARS = 2_000
+NOTES_MAX_CHARS = 2_000
+
+
+# Django's own words for a text that is too long, declared here so that the portal's catalogues
+# carry them (Django has no Pashto or Somali): every language gets the same plain message.
+TOO_LONG = ngettext_lazy(
+    "Ensure this value has at most %(limit_value)d character (it has %(show_value)d).",
+    "Ensure this value has at most %(limit_value)d characters (it has %(show_value)d).",
+    "limit_value",
+)
+
+
+def limited_text(limit):
+    """The keyword arguments that cap a TextField at ``limit`` characters."""
+    return {"max_length": limit, "validators": [MaxLengthValidator(limit, message=TOO_LONG)]}
 
 
 class TranslationState(models.TextChoices):
@@ -62,7 +84,9 @@ class Locality(TranslationStateMixin):
     slug = models.SlugField(_("slug"), unique=True)
     name = models.CharField(_("name"), max_length=100)
     heading = models.CharField(_("home page heading"), max_length=200)
-    intro = models.TextField(_("home page introduction"), blank=True)
+    intro = models.TextField(
+        _("home page introduction"), blank=True, **limited_text(INTRO_MAX_CHARS)
+    )
 
     class Meta:
         verbose_name = _("locality")
@@ -216,7 +240,7 @@ class OrientationPage(TranslationStateMixin):
     slug = models.SlugField(_("slug"), unique=True, help_text=_("Never change it once shared."))
     title = models.CharField(_("title"), max_length=200)
     summary = models.CharField(_("summary"), max_length=400)
-    body = models.TextField(_("body (Markdown)"))
+    body = models.TextField(_("body (Markdown)"), **limited_text(BODY_MAX_CHARS))
     body_html = models.TextField(_("body as HTML"), editable=False, default="")
     search_text = models.TextField(editable=False, default="")
     topics = models.ManyToManyField(Topic, related_name="pages", verbose_name=_("topics"))
@@ -253,6 +277,7 @@ class OrientationPage(TranslationStateMixin):
         blank=True,
         default="",
         help_text=_("One fact a line that an adviser must still check. Never shown to readers."),
+        **limited_text(NOTES_MAX_CHARS),
     )
     # Which English each translation was made from: the English "version" changes with every
     # edit that is not ticked as minor, and a translation made from an older one is outdated.

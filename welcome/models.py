@@ -5,6 +5,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from orientation.models import limited_text
+
 from .languages import LANGUAGE_CODES, PORTAL_LANGUAGES
 from .media_checks import (
     CAPTION_EXTENSIONS,
@@ -40,7 +42,9 @@ class WelcomeVideo(models.Model):
     title = models.CharField(_("title, in the video's language"), max_length=200)
     speaker = models.CharField(_("speaker"), max_length=200, blank=True)
     transcript = models.TextField(
-        _("transcript"), help_text=_("The words of the video, in its language.")
+        _("transcript"),
+        help_text=_("The words of the video, in its language."),
+        **limited_text(5_000),
     )
     transcript_state = models.CharField(
         _("transcript"), max_length=12, choices=Translation.choices, default=Translation.ORIGINAL
