@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from orientation.content_files import (
     TRANSLATION_STATES,
     ContentError,
+    check_fits,
     check_slug,
     check_url,
     languages,
@@ -177,6 +178,11 @@ def _read_organisation(path, topic_slugs, status_slugs):
             )
     if fields["listed"] and not english["description"]:
         raise ContentError(path, "a listed organisation needs a description")
+    check_fits(path, Organisation, fields)
+    for texts in organisation.texts.values():
+        check_fits(path, Organisation, texts)
+    for _date, _opens, _closes, note in organisation.closures:
+        check_fits(path, Closure, {"note": note})
     return organisation
 
 

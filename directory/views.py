@@ -6,6 +6,7 @@ from django.db.models import BooleanField, Case, Prefetch, Value, When
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from orientation.cache import cache_public_page
@@ -34,6 +35,7 @@ def _card_queryset():
 
 
 AGENCIES_PER_PAGE = 12
+GEOJSON_FEATURES_PER_PAGE = 500
 
 
 # Opening state changes with the clock: these pages are cached for a minute at most.
@@ -98,9 +100,23 @@ def agency_detail(request, slug):
 @cache_public_page
 def agencies_geojson(request):
     """Listed organisations with a place, for other sites and apps (GeoJSON, RFC 7946)."""
-    organisations = Organisation.objects.on_map().prefetch_related(
-        "languages", "topics", "statuses", "opening_periods"
-    )
+    # Bounded however large the region: a page of features at a time (OGC API style "next"
+    # link), and only the reader's language of the long texts is read from the database.
+    language = get_language()
+    other_languages = [
+        f"{name}_{code}"
+        for name in ("description", "services", "accessibility")
+        for code in settings.MODELTRANSLATION_LANGUAGES
+        if code not in (language, settings.LANGUAGE_CODE)
+    ]
+    page = Paginator(
+        Organisation.objects.on_map()
+        .order_by("slug")
+        .defer("services", "accessibility", *other_languages)
+        .prefetch_related("languages", "topics", "statuses", "opening_periods"),
+        GEOJSON_FEATURES_PER_PAGE,
+    ).get_page(request.GET.get("page"))
+    organisations = page.object_list
     features = [
         {
             "type": "Feature",
@@ -137,8 +153,12 @@ def agencies_geojson(request):
         }
         for organisation in organisations
     ]
+    collection = {"type": "FeatureCollection", "features": features}
+    if page.has_next():
+        next_url = request.build_absolute_uri(f"{request.path}?page={page.next_page_number()}")
+        collection["links"] = [{"rel": "next", "href": next_url, "type": "application/geo+json"}]
     response = JsonResponse(
-        {"type": "FeatureCollection", "features": features},
+        collection,
         content_type="application/geo+json",
         json_dumps_params={"ensure_ascii": False},
     )

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import yaml
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.validators import URLValidator
 
 from .models import TranslationState
@@ -46,11 +46,33 @@ def require(path, mapping, key, kind=str):
     return value
 
 
+# Every slug column is a SlugField of Django's default length.
+SLUG_MAX_LENGTH = 50
+
+
 def check_slug(path, slug, what):
     if not isinstance(slug, str) or not SLUG.match(slug):
         raise ContentError(
             path, f"{what} '{slug}' is not a valid slug (lowercase a-z, 0-9, hyphens)"
         )
+    if len(slug) > SLUG_MAX_LENGTH:
+        raise ContentError(
+            path, f"{what} '{slug}' is {len(slug)} characters long; at most {SLUG_MAX_LENGTH} fit"
+        )
+
+
+def check_fits(path, model, values):
+    """Every text fits its column, checked before anything is written: a value that is too long
+    would otherwise fail inside the loading transaction without naming its file."""
+    for name, value in values.items():
+        try:
+            limit = model._meta.get_field(name).max_length
+        except FieldDoesNotExist:
+            continue
+        if limit and isinstance(value, str) and len(value) > limit:
+            raise ContentError(
+                path, f"'{name}' is {len(value)} characters long; at most {limit} fit"
+            )
 
 
 def read_markdown(path):

@@ -19,6 +19,7 @@ from welcome.video_loader import read_videos, save_videos
 from .content_files import (
     TRANSLATION_STATES,
     ContentError,
+    check_fits,
     check_slug,
     check_url,
     languages,
@@ -230,6 +231,8 @@ def _read_page(folder, topic_slugs, status_slugs, organisation_slugs):
             raise ContentError(source_path, "each source needs a title and a url")
         require(source_path, source, "title")
         check_url(source_path, require(source_path, source, "url"))
+        check_fits(source_path, SourceLink, {"title": str(source["title"]), "url": source["url"]})
+    check_fits(source_path, OrientationPage, page.texts[settings.LANGUAGE_CODE])
 
     for language in languages():
         if language == settings.LANGUAGE_CODE:
@@ -246,11 +249,14 @@ def _read_page(folder, topic_slugs, status_slugs, organisation_slugs):
             "summary": str(require(path, translation_meta, "summary")),
             "body": translation_body,
         }
+        check_fits(path, OrientationPage, page.texts[language])
         page.states[language] = state
         source_titles = translation_meta.get("source_titles") or []
         if not isinstance(source_titles, list) or len(source_titles) > len(sources):
             raise ContentError(path, "'source_titles' must list at most one title per source")
         page.source_titles[language] = [str(title) for title in source_titles]
+        for title in page.source_titles[language]:
+            check_fits(path, SourceLink, {"title": title})
     unknown = sorted(
         path.name
         for path in folder.iterdir()
@@ -337,8 +343,8 @@ def load_locality(folder):
         _save_page(page_data, topics, statuses, organisations)
         report.pages += 1
         report.translations += len(page_data.texts) - 1
-    save_glossary(glossary)
     _save_first_steps(structure["statuses"])
+    save_glossary(glossary)
     report.videos = save_videos(
         data.videos,
         locality_slug=structure["slug"],

@@ -184,3 +184,32 @@ def test_language_filter_includes_places_that_book_interpreters(client, director
     html = client.get("/en/agencies/", {"language": "fa"}).content.decode()
     assert "<bdi>Advice Centre</bdi>" in html
     assert "Interpreters available" in html
+
+
+def test_the_geojson_feed_comes_a_page_at_a_time(client, directory, monkeypatch):
+    monkeypatch.setattr("directory.views.GEOJSON_FEATURES_PER_PAGE", 1)
+    first = json.loads(client.get("/en/agencies/agencies.geojson").content)
+    assert [feature["id"] for feature in first["features"]] == ["advice"]
+    assert first["links"] == [
+        {
+            "rel": "next",
+            "href": "http://testserver/en/agencies/agencies.geojson?page=2",
+            "type": "application/geo+json",
+        }
+    ]
+    second = json.loads(client.get("/en/agencies/agencies.geojson?page=2").content)
+    assert [feature["id"] for feature in second["features"]] == ["clinic"]
+    assert "links" not in second
+
+
+def test_the_geojson_feed_reads_only_the_readers_language(client, directory):
+    with CaptureQueriesContext(connection) as context:
+        client.get("/fa/agencies/agencies.geojson")
+    organisation_query = next(
+        query["sql"]
+        for query in context.captured_queries
+        if query["sql"].startswith('SELECT "directory_organisation"."id"')
+    )
+    assert "description_fa" in organisation_query
+    assert "description_en" in organisation_query  # the stand-in
+    assert "description_ar" not in organisation_query

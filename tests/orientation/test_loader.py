@@ -175,3 +175,56 @@ def test_another_locality_loads_from_its_own_folder(tmp_path):
     assert report.pages == 1
     assert Locality.current().name_en == "Elsewhere"
     assert read_locality(folder).structure["slug"] == "elsewhere"
+
+
+LONG_SLUG = "a-very-long-page-name-that-no-database-column-will-take"
+
+
+@pytest.mark.parametrize(
+    ("make_broken", "message"),
+    [
+        (
+            lambda root: (
+                shutil.copytree(root / "pages" / "register-with-a-gp", root / "pages" / LONG_SLUG)
+                and root / "pages" / LONG_SLUG
+            ),
+            f"page folder '{LONG_SLUG}' is 55 characters long; at most 50 fit",
+        ),
+        (
+            lambda root: _rewrite(
+                root / "pages" / "register-with-a-gp" / "en.md", "title: ", "title: " + "x" * 200
+            ),
+            "'title' is 2",  # 200 x and the title
+        ),
+        (
+            lambda root: _rewrite(
+                root / "pages" / "register-with-a-gp" / "ar.md",
+                "summary: ",
+                "summary: " + "س" * 400,
+            ),
+            "characters long; at most 400 fit",
+        ),
+        (
+            lambda root: _rewrite(
+                next((root / "organisations").glob("*.yml")), "name: ", "name: " + "N" * 200
+            ),
+            "characters long; at most 200 fit",
+        ),
+    ],
+)
+def test_every_limit_is_checked_before_writing_and_the_file_is_named(
+    sample_copy, make_broken, message
+):
+    broken = make_broken(sample_copy)
+    with pytest.raises(ContentError) as error:
+        load_locality(sample_copy)
+    assert message in str(error.value)
+    assert str(error.value).startswith(str(broken))
+    assert counts() == (0, 0, 0, 0, 0, 0)
+
+
+def _rewrite(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, path
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
