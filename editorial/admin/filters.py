@@ -4,10 +4,13 @@ import datetime
 
 from django.conf import settings
 from django.contrib import admin
+from django.db.models import BooleanField, CharField, ExpressionWrapper, F, Q
+from django.db.models.fields.json import KeyTextTransform
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from orientation.models import TranslationStatus
+from orientation.models import TranslationState, TranslationStatus
 
 
 class TranslationStatusFilter(admin.SimpleListFilter):
@@ -26,8 +29,41 @@ class TranslationStatusFilter(admin.SimpleListFilter):
         if not self.value() or ":" not in self.value():
             return queryset
         code, status = self.value().split(":", 1)
-        matching = [page.pk for page in queryset if page.translation_status(code) == status]
-        return queryset.filter(pk__in=matching)
+        if code not in dict(settings.LANGUAGES) or status not in TranslationStatus.values:
+            return queryset
+        return with_translation_status(queryset, code, status)
+
+
+def has_translation(code):
+    """The database's version of ``OrientationPage.has_translation``: a title and a body."""
+    return Q(**{f"title_{code}__gt": ""}) & Q(**{f"body_{code}__gt": ""})
+
+
+def with_translation_status(queryset, code, status):
+    """Pages whose ``translation_status(code)`` is ``status``, decided in the database (the
+    same rule as the model's method, so the list filter needs no loop over every page)."""
+    if code == settings.LANGUAGE_CODE:
+        return queryset if status == TranslationStatus.CURRENT else queryset.none()
+    # Cast: compared as plain text with the English version, not as JSON.
+    queryset = queryset.alias(
+        made_from=Cast(KeyTextTransform(code, "translation_versions"), CharField()),
+        review_state=Cast(KeyTextTransform(code, "translation_states"), CharField()),
+    )
+    missing = Q()
+    for field in ("title", "body"):
+        missing |= Q(**{f"{field}_{code}__isnull": True}) | Q(**{f"{field}_{code}": ""})
+    present = has_translation(code)
+    up_to_date = present & Q(made_from=F("english_version"))
+    draft = Q(review_state=TranslationState.DRAFT)
+    if status == TranslationStatus.MISSING:
+        return queryset.filter(missing)
+    if status == TranslationStatus.OUTDATED:
+        return queryset.filter(
+            present & (Q(made_from__isnull=True) | ~Q(made_from=F("english_version")))
+        )
+    if status == TranslationStatus.DRAFT:
+        return queryset.filter(up_to_date & draft)
+    return queryset.filter(up_to_date & (Q(review_state__isnull=True) | ~draft))
 
 
 class ReviewDueFilter(admin.SimpleListFilter):
@@ -44,3 +80,39 @@ class ReviewDueFilter(admin.SimpleListFilter):
         if self.value() == "soon":
             return queryset.filter(review_by__range=(today, today + datetime.timedelta(days=30)))
         return queryset
+
+
+# The page list: only the columns it shows ---------------------------------------------------
+
+OTHER_LANGUAGES = [
+    code for code in settings.MODELTRANSLATION_LANGUAGES if code != settings.LANGUAGE_CODE
+]
+LONG_COLUMNS = [
+    f"{field}_{code}"
+    for field in ("body", "body_html")
+    for code in settings.MODELTRANSLATION_LANGUAGES
+]
+
+
+def for_page_list(queryset):
+    """The page list's rows without the long text columns (every body, in Markdown and HTML,
+    and the search text): whether each language has a translation comes as a flag instead."""
+    flags = {
+        f"has_translation_{code}": ExpressionWrapper(has_translation(code), BooleanField())
+        for code in OTHER_LANGUAGES
+    }
+    return queryset.defer("search_text", *LONG_COLUMNS).annotate(**flags)
+
+
+def listed_status(page, code):
+    """``page.translation_status(code)`` for a row of the page list, without its bodies."""
+    flag = f"has_translation_{code}"
+    if not hasattr(page, flag):
+        return page.translation_status(code)
+    if not getattr(page, flag):  # False, or NULL where a column is empty
+        return TranslationStatus.MISSING
+    if page.translation_versions.get(code) != page.english_version:
+        return TranslationStatus.OUTDATED
+    if page.translation_state(code) == TranslationState.DRAFT:
+        return TranslationStatus.DRAFT
+    return TranslationStatus.CURRENT

@@ -22,7 +22,7 @@ from orientation.models import OrientationPage
 from .. import permissions, plain_language, revisions, workflow
 from ..forms import PageAdminForm
 from ..models import JargonTerm
-from .filters import ReviewDueFilter, TranslationStatusFilter
+from .filters import ReviewDueFilter, TranslationStatusFilter, for_page_list, listed_status
 from .page_inlines import SNAPSHOT_KEYS, PageImageInline, SourceLinkInline, rows_from_formset
 from .page_views import PageViewsMixin
 
@@ -106,6 +106,11 @@ class OrientationPageAdmin(PageViewsMixin, PortalTranslationAdmin):
                 feedback_helpful=Count("feedback", filter=Q(feedback__helpful=True), distinct=True),
             )
         )
+        listing = getattr(request.resolver_match, "url_name", "") == (
+            "orientation_orientationpage_changelist"
+        )
+        if listing and request.method == "GET":  # bulk actions (POST) get whole pages
+            queryset = for_page_list(queryset)
         return permissions.visible_pages(request.user, queryset)
 
     def has_view_permission(self, request, obj=None):
@@ -285,7 +290,7 @@ class OrientationPageAdmin(PageViewsMixin, PortalTranslationAdmin):
         return format_html(
             "<span class='translation-marks'>{}</span>",
             " ".join(
-                f"{code}{STATUS_MARKS[page.translation_status(code)]}"
+                f"{code}{STATUS_MARKS[listed_status(page, code)]}"
                 for code in settings.MODELTRANSLATION_LANGUAGES
                 if code != settings.LANGUAGE_CODE
             ),
