@@ -75,8 +75,12 @@ def test_a_portal_editor_without_a_device_cannot_reach_the_admin_when_required(
         assert response["Location"].startswith("/admin/two-factor/?next=")
     setup = client.get("/admin/two-factor/")
     assert setup.status_code == 200
-    assert "Set up two-factor sign-in" in setup.content.decode()
-    assert TOTPDevice.objects.get(user=editor).confirmed is False
+    html = setup.content.decode()
+    assert "Set up two-factor sign-in" in html
+    device = TOTPDevice.objects.get(user=editor)
+    assert device.confirmed is False
+    assert 'src="data:image/svg+xml' in html  # the QR code is drawn here, by no other service
+    assert "otpauth://totp/" in html
 
 
 def test_setting_up_with_a_right_code_lets_the_portal_editor_in(
