@@ -136,3 +136,21 @@ def test_who_may_publish_an_entry_change(client, as_role, orgs, make_user, role,
     assert response.status_code == expected
     organisation.refresh_from_db()
     assert (organisation.website == NEW_WEBSITE) == (expected == 302)
+
+
+def test_a_portal_editor_adds_an_entry_with_its_hours(client, as_role, orgs):
+    as_role("portal")
+    template = orgs["own"]
+    data = entry_form(
+        template,
+        name="New Centre",
+        slug="new-centre",
+        listed="on",
+        translation_states="{}",
+        **HOURS,
+    )
+    response = client.post(f"{ORGANISATIONS}/add/", data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    created = type(template).objects.get(slug="new-centre")
+    assert created.name == "New Centre"
+    assert created.opening_periods.count() == 1
