@@ -87,14 +87,22 @@ def replace_documents(kind, object_id, documents):
 
 
 def add_words(documents):
-    rows = {}
+    found = set()
     for document in documents:
-        for word in f"{document.search_title} {document.search_text}".split():
-            if 1 < len(word) <= MAX_WORD_LENGTH:
-                rows[(document.language, word)] = SearchWord(
-                    language=document.language, word=word, sound=sound_key(word)
-                )
-    SearchWord.objects.bulk_create(rows.values(), ignore_conflicts=True, batch_size=500)
+        language = document.language
+        found.update(
+            (language, word)
+            for word in set(f"{document.search_title} {document.search_text}".split())
+            if 1 < len(word) <= MAX_WORD_LENGTH
+        )
+    SearchWord.objects.bulk_create(
+        (
+            SearchWord(language=language, word=word, sound=sound_key(word))
+            for language, word in found
+        ),
+        ignore_conflicts=True,
+        batch_size=1000,
+    )
 
 
 def index_page(page):
