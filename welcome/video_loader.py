@@ -5,6 +5,7 @@ must be an MP4) before anything is stored; stored files are only replaced when t
 """
 
 import hashlib
+import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,10 +13,12 @@ from pathlib import Path
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
+from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
 from orientation.content_files import ContentError, read_yaml
 
+from .images import strip_metadata
 from .media_checks import validate_captions, validate_mp4, validate_picture, validate_webm
 from .models import WelcomeVideo
 
@@ -98,17 +101,19 @@ def _digest(handle):
 
 
 def _store(video, field, source, slug):
-    """Put a file in storage under a stable name, unless the same bytes are there already."""
+    """Put a file in storage, unless the same bytes are there already; a poster is stored
+    without its metadata (GPS, comments), as an upload in the admin would be."""
     current = getattr(video, field)
-    with source.open("rb") as handle:
-        new_digest = _digest(handle)
+    data = source.read_bytes()
+    if field == "poster":
+        data = strip_metadata(File(io.BytesIO(data), name=source.name)).read()
+    new_digest = hashlib.sha256(data).hexdigest()
     if current and default_storage.exists(current.name):
         with default_storage.open(current.name, "rb") as stored:
             if _digest(stored) == new_digest:
                 return
         default_storage.delete(current.name)
-    with source.open("rb") as handle:
-        getattr(video, field).save(f"{slug}-{video.language}-{source.name}", File(handle), False)
+    getattr(video, field).save(f"{slug}-{video.language}-{source.name}", ContentFile(data), False)
 
 
 def save_videos(videos, *, locality_slug, interpreting_page=None):

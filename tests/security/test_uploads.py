@@ -5,6 +5,7 @@ model saves (the content loader), deletion and cascades."""
 
 import io
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image, PngImagePlugin
 
+from orientation.loader import load_locality
 from orientation.models import OrientationPage, PageImage
 from tests.editorial.conftest import as_role, make_user, orgs, pages  # noqa: F401 - fixtures
 from tests.editorial.test_page_pictures import jpeg_with_gps, picture_form
@@ -308,3 +310,18 @@ def test_pictures_deleted_in_bulk_leave_storage(
     with django_capture_on_commit_callbacks(execute=True):
         PageImage.objects.all().delete()
     assert not any(default_storage.exists(picture.image.name) for picture in made)
+
+
+def test_the_content_loader_stores_posters_without_metadata_and_only_once(tmp_path):
+    folder = tmp_path / "locality"
+    shutil.copytree(VIDEOS.parent, folder)
+    (folder / "videos" / "so" / "poster.jpg").write_bytes(jpeg_with_comment())
+    load_locality(folder)
+    video = WelcomeVideo.objects.get(language="so")
+    first_name = video.poster.name
+    stored = video.poster.read()
+    assert b"Hidden Road" not in stored
+    assert b"\xff\xfe" not in stored
+    load_locality(folder)
+    video.refresh_from_db()
+    assert video.poster.name == first_name  # the same cleaned bytes: not stored again
