@@ -13,6 +13,8 @@ import nh3
 from markdown import inlinepatterns
 from markdown.extensions import Extension
 
+from .autolink import link_addresses_and_numbers
+
 ALLOWED_TAGS = {
     "a",
     "abbr",
@@ -297,4 +299,4 @@ def render_markdown(text):
         html_text = "".join(
             f"<p>{html.escape(paragraph)}</p>" for paragraph in source.split("\n\n") if paragraph
         )
-    return sanitise_html(isolate_ltr_runs(html_text))
+    return sanitise_html(isolate_ltr_runs(link_addresses_and_numbers(html_text)))
