@@ -9,7 +9,6 @@ bench/markdown_hostile.py prints the time before and after; no test here measure
 import re
 from pathlib import Path
 
-import markdown as markdown_lib
 import pytest
 from django.conf import settings
 
@@ -18,9 +17,7 @@ from orientation.markdown import (
     MAX_BLOCK_DEPTH,
     MAX_BRACKET_DEPTH,
     bound_hostile_markdown,
-    isolate_ltr_runs,
     render_markdown,
-    sanitise_html,
 )
 
 SAMPLE_PAGES = Path(settings.BASE_DIR) / "content" / "birmingham" / "pages"
@@ -92,12 +89,6 @@ def test_one_huge_paragraph_is_split_into_paragraphs_of_bounded_length():
     assert " ".join(paragraphs).split() == words.split()
 
 
-def plain_python_markdown(text):
-    """The renderer as it was before the bounds: the reference for ordinary text."""
-    html = markdown_lib.markdown(text, extensions=["sane_lists", "tables"], output_format="html")
-    return sanitise_html(isolate_ltr_runs(html))
-
-
 ORDINARY = (
     "## Bring\n\n- your **letter**\n- your passport\n    - a copy\n\n"
     "[GOV.UK](https://www.gov.uk/) and [NHS (England)](https://www.nhs.uk/a_(b)).\n\n"
@@ -105,16 +96,18 @@ ORDINARY = (
 )
 
 
-def test_ordinary_markdown_renders_exactly_as_without_the_bounds():
+def test_ordinary_markdown_reaches_the_parser_unchanged():
+    assert bound_hostile_markdown(ORDINARY) == ORDINARY
     html = render_markdown(ORDINARY)
-    assert html == plain_python_markdown(ORDINARY)
     assert 'href="https://www.nhs.uk/a_(b)"' in html
+    assert ">NHS (England)</a>" in html
     assert "<table>" in html
+    assert "<li>your passport<ul>" in html
 
 
-def test_every_sample_page_renders_exactly_as_without_the_bounds():
+def test_every_sample_page_reaches_the_parser_unchanged():
     sources = sorted(SAMPLE_PAGES.glob("*/*.md"))
     assert len(sources) > 40
     for path in sources:
         body = path.read_text(encoding="utf-8").split("---", 2)[-1]
-        assert render_markdown(body) == plain_python_markdown(body), path
+        assert bound_hostile_markdown(body) == body, path
