@@ -88,8 +88,16 @@ def upcoming_closures(organisation, moment=None, *, bank_holidays=(), days=30):
     ]
     if organisation.closed_on_bank_holidays:
         special_dates = {closure.date for closure in upcoming}
+        # Every language's name is carried over, so the page can show the reader's (or the
+        # English, marked as English) like any other closure note.
         upcoming += [
-            Closure(date=holiday.date, note=holiday.name)
+            Closure(
+                date=holiday.date,
+                **{
+                    f"note_{code}": getattr(holiday, f"name_{code}")
+                    for code in settings.MODELTRANSLATION_LANGUAGES
+                },
+            )
             for holiday in bank_holidays
             if today <= holiday.date <= horizon and holiday.date not in special_dates
         ]

@@ -229,8 +229,26 @@ def read_bank_holidays(structure_path, structure):
     return holidays
 
 
-def save_organisations(organisations, bank_holidays, topics, statuses):
-    """Create or update every organisation, its hours and its languages. Returns them by slug."""
+def check_holiday_names(folder, bank_holidays, texts):
+    """Each text/<lang>.yml may translate bank holidays by their English name (they repeat
+    every year); a name that is not one of locality.yml's is a typo, and is refused."""
+    english = {name for _day, name in bank_holidays}
+    for language, text in texts.items():
+        path = folder / "text" / f"{language}.yml"
+        names = text.get("bank_holidays") or {}
+        if not isinstance(names, dict):
+            raise ContentError(path, "'bank_holidays' must map English names to translations")
+        for name in names:
+            if name not in english:
+                raise ContentError(path, f"bank holiday '{name}' is not in locality.yml")
+
+
+def save_organisations(organisations, bank_holidays, topics, statuses, *, holiday_names=None):
+    """Create or update every organisation, its hours and its languages. Returns them by slug.
+
+    ``holiday_names`` maps a language to {English bank holiday name: name in that language}.
+    """
+    holiday_names = holiday_names or {}
     saved = {}
     language_cache = {code: SpokenLanguage.for_code(code) for code in languages()}
     for data in organisations.values():
@@ -265,5 +283,10 @@ def save_organisations(organisations, bank_holidays, topics, statuses):
         saved[data.slug] = organisation
     BankHoliday.objects.exclude(date__in=[day for day, _name in bank_holidays]).delete()
     for day, name in bank_holidays:
-        BankHoliday.objects.update_or_create(date=day, defaults={"name_en": name})
+        names = {
+            f"name_{language}": str((holiday_names.get(language) or {}).get(name, ""))
+            for language in languages()
+        }
+        names[f"name_{settings.LANGUAGE_CODE}"] = name
+        BankHoliday.objects.update_or_create(date=day, defaults=names)
     return saved

@@ -13,7 +13,12 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from directory.loader import read_bank_holidays, read_organisations, save_organisations
+from directory.loader import (
+    check_holiday_names,
+    read_bank_holidays,
+    read_organisations,
+    save_organisations,
+)
 from welcome.video_loader import read_videos, save_videos
 
 from .content_files import (
@@ -105,6 +110,8 @@ def read_locality(folder):
         texts[language] = _read_text_file(
             text_path, language, topic_slugs, status_slugs, emergency_keys
         )
+
+    check_holiday_names(folder, bank_holidays, texts)
 
     pages_folder = folder / "pages"
     pages = []
@@ -337,7 +344,13 @@ def load_locality(folder):
 
     topics = {topic.slug: topic for topic in Topic.objects.all()}
     statuses = {status.slug: status for status in MigrationStatus.objects.all()}
-    organisations = save_organisations(data.organisations, data.bank_holidays, topics, statuses)
+    organisations = save_organisations(
+        data.organisations,
+        data.bank_holidays,
+        topics,
+        statuses,
+        holiday_names={language: text.get("bank_holidays") for language, text in texts.items()},
+    )
     report.organisations = len(organisations)
     for page_data in data.pages:
         _save_page(page_data, topics, statuses, organisations)
