@@ -10,8 +10,8 @@ from django.contrib.staticfiles import finders
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.html import format_html
-from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.safestring import SafeData, mark_safe
+from django.utils.translation import get_language, get_language_bidi
 
 from orientation.glossary_links import link_glossary_terms
 from orientation.markdown import sanitise_html
@@ -95,3 +95,37 @@ def tel_href(number):
     return "tel:" + "".join(
         character for character in str(number) if character.isdigit() or character == "+"
     )
+
+
+# A run of Latin-script words ("refugee status", "BN(O)", "EU, EEA") inside right-to-left text.
+_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9 ()'’.,&/-]*[A-Za-z0-9.)]|[A-Za-z]")
+
+
+def _balanced(run):
+    """Drop closing brackets that belong to the surrounding sentence, not to the run."""
+    while run.endswith(")") and run.count(")") > run.count("("):
+        run = run[:-1]
+    return run
+
+
+@register.filter
+def isolate_latin(value):
+    """Isolate English words in a right-to-left label, so the brackets around them mirror.
+
+    "حصلت على صفة اللاجئ (refugee status)" otherwise shows as "(status ... refugee)": the closing
+    bracket at the end of a right-to-left line takes the wrong side. Left-to-right pages and
+    labels without Latin letters are returned as they are (escaped).
+    """
+    if isinstance(value, SafeData):  # already markup: an English stand-in, marked as such
+        return value
+    value = str(value)
+    if not get_language_bidi() or not _LATIN_RUN.search(value):
+        return value
+    pieces, last = [], 0
+    for match in _LATIN_RUN.finditer(value):
+        run = _balanced(match.group(0))
+        start = match.start()
+        pieces.append(format_html('{}<bdi dir="ltr">{}</bdi>', value[last:start], run))
+        last = start + len(run)
+    pieces.append(format_html("{}", value[last:]))
+    return mark_safe("".join(pieces))  # noqa: S308 - every piece went through format_html
