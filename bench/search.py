@@ -109,7 +109,7 @@ def run(url):
     from django.test import Client
 
     if connection.vendor == "sqlite":
-        settings.DATABASES["default"]["TEST"] = {"NAME": url.removeprefix("sqlite:///")}
+        connection.settings_dict["TEST"]["NAME"] = url.removeprefix("sqlite:///")
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         started = time.perf_counter()
