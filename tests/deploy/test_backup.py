@@ -1,0 +1,109 @@
+"""`backup` and `restore`: one archive with the database and the media, restored elsewhere."""
+
+import datetime
+import io
+import tarfile
+
+import pytest
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.core.management import CommandError, call_command
+from django.test import Client
+
+from directory.models import Organisation
+from editorial.models import PageRevision
+from insights.models import DailyCount
+from orientation.models import OrientationPage
+from tests.factories import OrientationPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _portal_content(locality):
+    page = OrientationPageFactory(
+        slug="register-with-a-gp",
+        title_en="Register with a GP",
+        title_ar="التسجيل لدى طبيب عام",
+        body_ar="## ماذا تفعل\n\nاذهب إلى العيادة.",
+    )
+    PageRevision.objects.create(page=page, number=1, note="First version", snapshot={"a": 1})
+    DailyCount.objects.create(
+        date=datetime.date(2026, 12, 1), metric="page", key=page.slug, count=42
+    )
+    default_storage.save("pages/gp.png", ContentFile(b"\x89PNG picture bytes"))
+    default_storage.save("videos/hello.mp4", ContentFile(b"video bytes"))
+    return page
+
+
+def _pages_as_read(page):
+    client = Client()
+    return [
+        client.get(f"/{language}/pages/{page.slug}/").content.decode() for language in ("en", "ar")
+    ]
+
+
+def test_round_trip_restores_pages_translations_revisions_counts_and_media(locality, tmp_path):
+    page = _portal_content(locality)
+    html_before = _pages_as_read(page)
+    assert "Register with a GP" in html_before[0]
+    assert "التسجيل لدى طبيب عام" in html_before[1]
+    archive = tmp_path / "portal.tar.gz"
+
+    call_command("backup", str(archive), stdout=io.StringIO())
+
+    # An empty database and an empty media folder: what a new server starts with.
+    call_command("flush", interactive=False, verbosity=0)
+    for path in ("pages/gp.png", "videos/hello.mp4"):
+        default_storage.delete(path)
+    assert not OrientationPage.objects.exists()
+
+    call_command("restore", str(archive), stdout=io.StringIO())
+
+    restored = OrientationPage.objects.get(slug="register-with-a-gp")
+    assert restored.title_ar == "التسجيل لدى طبيب عام"
+    assert restored.body_ar.startswith("## ماذا تفعل")
+    assert Organisation.objects.filter(pk=page.organisation_id).exists()
+    assert restored.revisions.get().note == "First version"
+    assert DailyCount.objects.get(key=page.slug).count == 42
+    assert default_storage.open("pages/gp.png").read() == b"\x89PNG picture bytes"
+    assert default_storage.open("videos/hello.mp4").read() == b"video bytes"
+    assert _pages_as_read(restored) == html_before
+
+
+def test_archive_holds_database_and_media_in_one_file(locality, tmp_path):
+    _portal_content(locality)
+    archive = tmp_path / "portal.tar.gz"
+    call_command("backup", str(archive), stdout=io.StringIO())
+    with tarfile.open(archive) as tar:
+        names = set(tar.getnames())
+    assert {"manifest.json", "database.json", "media/pages/gp.png"} <= names
+    assert not (tmp_path / "portal.tar.gz.partial").exists()
+
+
+def test_restore_refuses_a_database_with_content(locality, tmp_path):
+    _portal_content(locality)
+    archive = tmp_path / "portal.tar.gz"
+    call_command("backup", str(archive), stdout=io.StringIO())
+    with pytest.raises(CommandError, match="already holds pages"):
+        call_command("restore", str(archive), stdout=io.StringIO())
+
+
+def test_restore_replace_empties_the_database_first(locality, tmp_path):
+    _portal_content(locality)
+    archive = tmp_path / "portal.tar.gz"
+    call_command("backup", str(archive), stdout=io.StringIO())
+    OrientationPageFactory(slug="added-after-the-backup")
+
+    call_command("restore", str(archive), "--replace", stdout=io.StringIO())
+
+    assert not OrientationPage.objects.filter(slug="added-after-the-backup").exists()
+    assert OrientationPage.objects.filter(slug="register-with-a-gp").exists()
+
+
+def test_restore_rejects_an_archive_that_is_not_a_backup(db, tmp_path):
+    archive = tmp_path / "other.tar.gz"
+    with tarfile.open(archive, "w:gz") as tar:
+        info = tarfile.TarInfo("notes.txt")
+        tar.addfile(info, io.BytesIO(b""))
+    with pytest.raises(CommandError, match="not a portal backup"):
+        call_command("restore", str(archive), stdout=io.StringIO())
