@@ -3,9 +3,8 @@
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.http import HttpResponseRedirect, HttpResponseServerError, JsonResponse
+from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
-from django.template import loader
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -16,6 +15,7 @@ from orientation.cache import cache_public_page
 from orientation.models import MigrationStatus, Topic
 from orientation.views import Crumb
 
+from . import errors
 from .languages import LANGUAGE_CODES, language_from_request, path_in_language
 from .models import WelcomeVideo
 
@@ -112,8 +112,5 @@ def page_not_found(request, exception):
 
 
 def server_error(request):
-    # No context processors: the database may be why we are here.
-    html = loader.render_to_string(
-        "500.html", {"emergency_number": settings.PORTAL_EMERGENCY_NUMBER}
-    )
-    return HttpResponseServerError(html)
+    # Rendered without the database: see welcome.errors.
+    return errors.server_error(request)

@@ -105,9 +105,11 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            # Django's Redis backend, keeping one client instead of one per call.
-            "BACKEND": "orientation.cache.PortalRedisCache",
+            # Django's Redis backend, keeping one client instead of one per call, and serving
+            # without the cache (no 500) when Redis is unreachable.
+            "BACKEND": "welcome.cache_backend.ResilientRedisCache",
             "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
         }
     }
 else:
