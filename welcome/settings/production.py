@@ -5,7 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import DATABASES, SECRET_KEY, env_bool
+from .base import DATABASES, SECRET_KEY, STORAGES, env_bool
 
 if not SECRET_KEY:
     raise ImproperlyConfigured("Set SECRET_KEY in the environment.")
@@ -25,3 +25,47 @@ PORTAL_TWO_FACTOR_REQUIRED = env_bool("PORTAL_TWO_FACTOR_REQUIRED", True)
 CSRF_TRUSTED_ORIGINS = [
     origin for origin in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if origin
 ]
+# HSTS for every subdomain too, and eligible for browsers' preload lists; both can be switched
+# off for a portal living under a council domain whose other subdomains are not all HTTPS yet.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+
+# Logs as one JSON object a line on standard output, for the log collector (python-json-logger).
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        }
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "loggers": {
+        # One line per request is gunicorn's access log; Django's own would repeat it.
+        "django.server": {"level": "WARNING"},
+    },
+}
+
+# Media on S3-compatible object storage (django-storages) when MEDIA_S3_BUCKET is set, so that
+# several app servers share one copy; otherwise on the local volume at MEDIA_ROOT.
+if os.environ.get("MEDIA_S3_BUCKET"):
+    STORAGES = {
+        **STORAGES,
+        "default": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                "bucket_name": os.environ["MEDIA_S3_BUCKET"],
+                "endpoint_url": os.environ.get("MEDIA_S3_ENDPOINT_URL") or None,
+                "region_name": os.environ.get("MEDIA_S3_REGION") or None,
+                "custom_domain": os.environ.get("MEDIA_S3_CUSTOM_DOMAIN") or None,
+                # Uploads are public illustrations and videos; no signed, expiring URLs in pages
+                # that the page cache and a CDN keep for minutes.
+                "querystring_auth": False,
+                "default_acl": None,
+                "file_overwrite": False,
+            },
+        },
+    }
