@@ -17,4 +17,5 @@ RUN useradd --system --uid 10001 portal && mkdir -p /srv/media \
  && chown -R portal /app /srv/static /srv/media
 USER portal
 EXPOSE 8000
-CMD ["gunicorn", "welcome.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--threads", "2", "--access-logfile", "-"]
+# Workers, threads and JSON logs: deploy/gunicorn.conf.py (GUNICORN_WORKERS, GUNICORN_THREADS).
+CMD ["gunicorn", "-c", "deploy/gunicorn.conf.py", "welcome.wsgi"]

@@ -1,12 +1,17 @@
 """docker-compose.yml, the Dockerfile and nginx's configuration, checked without a Docker engine."""
 
+import json
+import logging.config
 import re
+import runpy
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
+from django.conf import settings as django_settings
+from gunicorn.glogging import CONFIG_DEFAULTS
 
 ROOT = Path(__file__).resolve().parents[2]
 NGINX = ROOT / "deploy" / "nginx"
@@ -21,7 +26,9 @@ def test_compose_runs_the_real_stack(compose):
     assert set(compose["services"]) == {"db", "cache", "web", "nginx"}
     assert compose["services"]["db"]["image"].startswith("postgres:")
     assert compose["services"]["cache"]["image"].startswith("redis:")
-    assert "gunicorn welcome.wsgi" in compose["services"]["web"]["command"]
+    assert (
+        "gunicorn -c deploy/gunicorn.conf.py welcome.wsgi" in compose["services"]["web"]["command"]
+    )
     assert compose["services"]["nginx"]["image"].startswith("nginx:")
     assert set(compose["volumes"]) == {"db-data", "media", "static", "nginx-cache"}
 
@@ -112,9 +119,27 @@ def test_dockerfile_builds_a_production_image_run_as_a_plain_user():
     assert dockerfile.index("COPY requirements.txt") < dockerfile.index("COPY . .")
     assert re.search(r"^USER portal$", dockerfile, re.MULTILINE)
     assert "collectstatic" in dockerfile
-    assert re.search(r'^CMD \["gunicorn", "welcome.wsgi"', dockerfile, re.MULTILINE)
+    assert re.search(
+        r'^CMD \["gunicorn", "-c", "deploy/gunicorn.conf.py", "welcome.wsgi"\]$', dockerfile, re.M
+    )
 
 
 def test_dockerignore_keeps_secrets_data_and_tooling_out_of_the_image():
     ignored = set(_directives((ROOT / ".dockerignore").read_text()))
     assert {".git", ".venv", "db.sqlite3", "media/", "staticfiles/", ".env", "tests/"} <= ignored
+
+
+def test_gunicorn_logs_json_lines(capsys):
+    settings = runpy.run_path(str(ROOT / "deploy" / "gunicorn.conf.py"))
+    # gunicorn replaces its default logging configuration section by section, like this.
+    logging.config.dictConfig({**CONFIG_DEFAULTS, **settings["logconfig_dict"]})
+    try:
+        logging.getLogger("gunicorn.access").info('127.0.0.1 "GET /en/ HTTP/1.1" 200')
+        record = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    finally:
+        for name in ("gunicorn.error", "gunicorn.access"):
+            logging.getLogger(name).handlers.clear()
+        logging.config.dictConfig(django_settings.LOGGING)
+    assert record["logger"] == "gunicorn.access"
+    assert record["message"] == '127.0.0.1 "GET /en/ HTTP/1.1" 200'
+    assert settings["workers"] == 3
