@@ -10,7 +10,8 @@ sit on a volume or in S3-compatible object storage.
 
 Archive layout (a gzipped tar):
     manifest.json   format version, Django version, creation time, the list of media files
-    database.json   `dumpdata --natural-foreign` without rows that migrations recreate
+    database.json   `dumpdata --natural-foreign --natural-primary`, without rows that
+                    migrations recreate
     media/<path>    every file of the default storage
 """
 
@@ -63,6 +64,8 @@ def create_backup(destination, storage=default_storage):
         call_command(
             "dumpdata",
             natural_foreign=True,
+            # Groups and users by name: `migrate` may already have made the groups, with other ids.
+            natural_primary=True,
             exclude=list(EXCLUDED_MODELS),
             output=str(dump_path),
             indent=None,

@@ -42,6 +42,8 @@ def _pages_as_read(page):
     ]
 
 
+# Emptying the database (flush) must happen outside a test transaction on PostgreSQL.
+@pytest.mark.django_db(transaction=True)
 def test_round_trip_restores_pages_translations_revisions_counts_and_media(locality, tmp_path):
     page = _portal_content(locality)
     html_before = _pages_as_read(page)
@@ -88,6 +90,8 @@ def test_restore_refuses_a_database_with_content(locality, tmp_path):
         call_command("restore", str(archive), stdout=io.StringIO())
 
 
+# Emptying the database (flush) must happen outside a test transaction on PostgreSQL.
+@pytest.mark.django_db(transaction=True)
 def test_restore_replace_empties_the_database_first(locality, tmp_path):
     _portal_content(locality)
     archive = tmp_path / "portal.tar.gz"
