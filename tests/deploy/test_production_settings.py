@@ -18,8 +18,13 @@ PRODUCTION_ENV = {
 }
 
 
+# The browser tests set this in the test process; a deployment never has it.
+TEST_PROCESS_ONLY = {"DJANGO_ALLOW_ASYNC_UNSAFE"}
+
+
 def run(code_or_args, **env):
-    environment = {**os.environ, **PRODUCTION_ENV, **env}
+    inherited = {name: value for name, value in os.environ.items() if name not in TEST_PROCESS_ONLY}
+    environment = {**inherited, **PRODUCTION_ENV, **env}
     for name, value in env.items():
         if value is None:
             environment.pop(name)

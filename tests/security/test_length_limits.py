@@ -82,7 +82,8 @@ def test_the_sample_content_fits_every_limit():
     longest = max(
         len(path.read_text(encoding="utf-8")) for path in (SAMPLE / "pages").glob("*/*.md")
     )
-    assert longest < BODY_MAX_CHARS // 2
+    # A quarter spare, so an editor can still add a section to the longest page.
+    assert longest <= BODY_MAX_CHARS * 3 // 4
 
 
 def test_the_page_admin_refuses_a_body_over_the_limit(client, as_role, pages):  # noqa: F811
