@@ -3,8 +3,10 @@
 It runs on the sanitised HTML as the page is shown, in the reader's language, so that a term
 added or changed in the admin is linked on every page at once without saving the pages again.
 The link carries the plain explanation as its title, and goes to the term on the glossary page.
-Text inside links, headings and code is left alone; only text between tags is touched, and the
-only markup added is our own link with escaped attributes.
+Text inside links, headings and code is left alone, and so is a term inside a longer proper
+name: "council" in "Birmingham City Council" is that council's name, not the glossary's word.
+Only text between tags is touched, and the only markup added is our own link with escaped
+attributes.
 """
 
 import re
@@ -18,6 +20,11 @@ CACHE_KEY = "glossary:link-forms"
 _TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
 _TAG_NAME = re.compile(r"^</?\s*([a-zA-Z0-9]+)")
 _LEFT_ALONE = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "abbr"}
+_WORD_BEFORE = re.compile(r"(\S+)\s+$")
+_WORD_AFTER = re.compile(r"\s+(\S+)")
+# What may come just before the first word of a sentence or a list item.
+_SENTENCE_OPENERS = ".!?:;…([\"“‘'«—–-•"
+_TRAILING_PUNCTUATION = ".,;:!?)]\"”’'»…"
 
 
 def _forms_by_language():
@@ -57,6 +64,33 @@ def _pattern(entries):
     return re.compile(rf"(?<![\w&])({alternatives})(?![\w])", re.IGNORECASE)
 
 
+def _is_name_word(word):
+    """A word in title case, as the words of a name are ("City", "Birmingham"); an acronym
+    ("NHS" in "an NHS GP") qualifies a term rather than naming something else."""
+    return word[:1].isupper() and any(letter.islower() for letter in word[1:])
+
+
+def _inside_a_proper_name(match):
+    """Whether a capitalised term joins a title-case word on either side, with nothing but a
+    space between: "Birmingham City Council", "Legal Aid Agency". A word that begins a
+    sentence does not count ("Your GP can help" links), and neither does one across
+    punctuation ("your ARC (Application Registration Card)")."""
+    if not match.group(1)[:1].isupper():
+        return False  # "Jobcentre work coach": a name is capitalised throughout
+    text = match.string
+    after = _WORD_AFTER.match(text, match.end())
+    after_word = after.group(1) if after else ""
+    if after_word[:1].isalpha() and _is_name_word(after_word.rstrip(_TRAILING_PUNCTUATION)):
+        return True
+    before = _WORD_BEFORE.search(text, max(match.start() - 100, 0), match.start())
+    if not before or not before.group(1)[-1:].isalpha():
+        return False
+    if not _is_name_word(before.group(1).lstrip(_SENTENCE_OPENERS)):
+        return False
+    opening = text[: before.start()].rstrip()
+    return bool(opening) and not opening.endswith(tuple(_SENTENCE_OPENERS))
+
+
 def link_glossary_terms(html, language):
     """``html`` with the first use of each glossary term linked to its explanation."""
     entries = _forms_by_language().get(language, [])
@@ -76,7 +110,7 @@ def link_glossary_terms(html, language):
         # "GP" or "ARC" are names only in capitals: "arc" in a sentence is another word.
         if form.isupper() and text != escape(form):
             return text
-        if slug in linked:
+        if slug in linked or _inside_a_proper_name(match):
             return text
         linked.add(slug)
         return (

@@ -184,3 +184,32 @@ def test_the_sample_content_loads_glossary_and_synonyms(db):
     assert pages[0].title == "سجّل عند طبيب العائلة (GP)"
     # The Arabic glossary entry for a GP explains the word the reader typed.
     assert any(r.kind == "term" and r.language == "ar" for r in results)
+
+
+def test_a_term_inside_a_longer_proper_name_is_not_linked(client, locality):
+    GlossaryTermFactory(slug="council", term_en="council", explanation_en="Local government.")
+    GlossaryTermFactory(slug="gp", term_en="GP", explanation_en="A family doctor.")
+    OrientationPageFactory(
+        slug="p",
+        title_en="P",
+        body_en="Call Birmingham City Council today. Your GP can help.\n\n"
+        "Pay your council on time.",
+    )
+    html = client.get("/en/pages/p/").content.decode()
+    assert "Birmingham City Council today" in html
+    # The first use outside the name links; a title-case word opening a sentence is no name.
+    assert 'Pay your <a class="glossary-link" href="/en/glossary/#term-council"' in html
+    assert 'Your <a class="glossary-link" href="/en/glossary/#term-gp"' in html
+
+
+def test_a_proper_name_is_only_joined_by_a_space(client, locality):
+    GlossaryTermFactory(slug="arc", term_en="ARC", explanation_en="A card.")
+    GlossaryTermFactory(slug="work-coach", term_en="work coach", explanation_en="An adviser.")
+    OrientationPageFactory(
+        slug="p",
+        title_en="P",
+        body_en="Show your ARC (Application Registration Card). A Jobcentre work coach helps.",
+    )
+    html = client.get("/en/pages/p/").content.decode()
+    assert 'href="/en/glossary/#term-arc"' in html
+    assert 'Jobcentre <a class="glossary-link" href="/en/glossary/#term-work-coach"' in html
