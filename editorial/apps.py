@@ -8,12 +8,20 @@ class EditorialConfig(AppConfig):
     verbose_name = _("Editorial workflow")
 
     def ready(self):
-        from django.db.models.signals import post_migrate
+        from django.db.models.signals import post_delete, post_migrate
 
-        from . import audit  # noqa: F401 - connects the audit trail's signal receivers
+        from . import (
+            audit,  # noqa: F401 - connects the audit trail's signal receivers
+            workflow,
+        )
         from .roles import ensure_roles
 
         post_migrate.connect(ensure_roles, sender=self)
+        post_delete.connect(
+            workflow.remove_pictures_of_deleted_change,
+            sender="editorial.PageRevision",
+            dispatch_uid="waiting-change-pictures",
+        )
 
 
 class PortalAdminConfig(admin_apps.AdminConfig):

@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from orientation.models import REVIEW_INTERVAL, OrientationPage, TranslationState
+from welcome.media_lifecycle import remove_unused_pictures
 
 from . import permissions, revisions, xliff
 from .audit import record as audit
@@ -77,6 +78,11 @@ def _normalised(data):
         if value and "\r" in value:
             data[key] = value.replace("\r\n", "\n").replace("\r", "\n")
     return data
+
+
+def pictures_of(snapshot):
+    """The stored picture files a snapshot names."""
+    return {row.get("image") for row in (snapshot or {}).get("images") or []}
 
 
 def starting_point(user, page):
@@ -168,6 +174,9 @@ def edit(*, user, page, data, minor=False, note="", keep_bookkeeping=False):
         )
         # The new waiting revision carries the earlier one's changes: one change waits, not two.
         live.revisions.filter(pending=True).exclude(pk=revision.pk).update(pending=False)
+        if waiting is not None:
+            # A picture the earlier edit uploaded and this one took out will never go live.
+            remove_unused_pictures(pictures_of(waiting.snapshot) - pictures_of(data))
         return Outcome(WAITING, live, revision)
     target = page if live is None else live
     revisions.apply(target, data)
@@ -278,6 +287,7 @@ def decline_change(*, user, page, comment):
     if waiting is None:
         raise NothingWaiting
     page.revisions.filter(pending=True).update(pending=False, note="declined")
+    remove_unused_pictures(pictures_of(waiting.snapshot))  # the live page's own pictures stay
     ReviewNote.objects.create(page=page, author=user, text=comment)
     audit(
         AuditEvent.Action.CHANGE_DECLINED,
@@ -287,6 +297,13 @@ def decline_change(*, user, page, comment):
         author=str(waiting.author or ""),
     )
     return Outcome(UNCHANGED, page, waiting)
+
+
+def remove_pictures_of_deleted_change(sender, instance, **kwargs):
+    """A page deleted with a change still waiting: the pictures only that change uploaded go
+    too (connected to the revision's ``post_delete``)."""
+    if instance.pending:
+        remove_unused_pictures(pictures_of(instance.snapshot))
 
 
 @transaction.atomic

@@ -5,6 +5,9 @@
   path that saved it already did (its file is then committed).
 - A file replaced by another, or whose record is deleted, is removed from storage with its
   renditions once the transaction commits, so nothing a partner took down stays reachable.
+- A picture uploaded with a change that waits for review has no record until the change is
+  published; if the change never goes live (declined, replaced by a later edit, or its page
+  deleted), ``remove_unused_pictures`` takes it out of storage unless a page uses it.
 """
 
 from django.db import transaction
@@ -31,6 +34,18 @@ def _remove_on_commit(field_file):
     if field_file and field_file.name:
         storage, name = field_file.storage, field_file.name
         transaction.on_commit(lambda: _remove(storage, name, field_file))
+
+
+def remove_unused_pictures(names):
+    """Remove these stored page pictures (and their renditions, a preview may have made some)
+    once the transaction commits, leaving any that a page's picture still uses."""
+    names = {name for name in names if name}
+    if not names:
+        return
+    used = set(PageImage.objects.filter(image__in=names).values_list("image", flat=True))
+    field = PageImage._meta.get_field("image")
+    for name in sorted(names - used):
+        _remove_on_commit(field.attr_class(None, field, name))
 
 
 def strip_new_pictures(sender, instance, **kwargs):
