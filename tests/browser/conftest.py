@@ -70,11 +70,71 @@ def phone(browser):
 
 
 @pytest.fixture
-def sample_site(transactional_db, live_server):
+def editable_sample_site(transactional_db, live_server):
+    """The sample locality for a test that changes it: loaded afresh, emptied afterwards."""
     from orientation.loader import load_locality
 
     load_locality(SAMPLE)
     return live_server
+
+
+@pytest.fixture(scope="session")
+def _reading_server(django_db_setup, django_db_blocker, tmp_path_factory):
+    """One server over one load of the sample, shared by every test that only reads.
+
+    Loading the sample indexes 110 pages in eight languages; doing that once instead of once per
+    test is most of the browser suite's time.
+    """
+    from django.db import connection
+    from django.test.utils import setup_databases, teardown_databases
+    from pytest_django.live_server_helper import LiveServer
+
+    media = tmp_path_factory.mktemp("sample-media")
+    with django_db_blocker.unblock():
+        # pytest-django creates the test database only when a collected test asks for `db`;
+        # run on their own, the reading tests must create it themselves.
+        own_database = None
+        if connection.settings_dict["NAME"] != connection.creation._get_test_db_name():
+            own_database = setup_databases(verbosity=0, interactive=False, aliases={"default"})
+        server = LiveServer("localhost")
+    server.media_root = media
+    yield server
+    server.stop()
+    with django_db_blocker.unblock():
+        flush_database()
+        if own_database:
+            teardown_databases(own_database, verbosity=0)
+
+
+def flush_database():
+    from django.core.management import call_command
+
+    call_command("flush", interactive=False, verbosity=0)
+
+
+def sample_is_loaded():
+    from orientation.models import OrientationPage
+
+    return OrientationPage.objects.filter(slug="register-with-a-gp").exists()
+
+
+@pytest.fixture
+def sample_site(_reading_server, django_db_blocker, settings):
+    """The sample locality behind a live server, for tests that only read it.
+
+    The data is committed, not rolled back, so it outlives the test. A test that empties the
+    database (one using `editable_sample_site` or `transactional_db`) makes the next reader
+    load it again.
+    """
+    from orientation.loader import load_locality
+
+    settings.MEDIA_ROOT = _reading_server.media_root
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "localhost"]
+    with django_db_blocker.unblock():
+        if not sample_is_loaded():
+            flush_database()
+            load_locality(SAMPLE)
+        yield _reading_server
 
 
 def screenshot(page, name):

@@ -32,12 +32,12 @@ def log_in(page, base, username):
 
 
 def test_edit_submit_publish_and_the_translation_becomes_outdated(
-    browser, sample_site, django_user_model
+    browser, editable_sample_site, django_user_model
 ):
     citizens_advice = Organisation.objects.get(slug="citizens-advice-birmingham")
     staff(django_user_model, "agency", "Agency editor", citizens_advice)
     staff(django_user_model, "reviewer", "Reviewer")
-    base = sample_site.url
+    base = editable_sample_site.url
     context = browser.new_context(viewport={"width": 1200, "height": 900})
     page = context.new_page()
 
@@ -84,14 +84,14 @@ NEW_SOURCE = ("Prove your right to work (GOV.UK)", "https://www.gov.uk/prove-rig
 
 
 def test_agency_edits_a_live_page_twice_and_everything_goes_live_after_review(
-    browser, sample_site, django_user_model
+    browser, editable_sample_site, django_user_model
 ):
     """The waiting change keeps both edits and the new source; a reviewer previews it in the
     public template and publishes it; readers then get all of it."""
     citizens_advice = Organisation.objects.get(slug="citizens-advice-birmingham")
     staff(django_user_model, "agency", "Agency editor", citizens_advice)
     staff(django_user_model, "reviewer", "Reviewer")
-    base = sample_site.url
+    base = editable_sample_site.url
     context = browser.new_context(viewport={"width": 1200, "height": 900})
     page = context.new_page()
     reader = browser.new_context().new_page()
