@@ -82,7 +82,8 @@ def test_filter_form_labels_languages_by_their_own_names(client, directory):
     assert '<option value="fa">فارسی – Persian (Farsi)</option>' in html
 
 
-def test_agency_page_has_everything_to_get_there(client, directory):
+def test_agency_page_has_everything_to_get_there(client, directory, frozen):
+    frozen(datetime.datetime(2026, 12, 10, 12, 0, tzinfo=datetime.UTC))  # a fortnight before
     html = client.get("/en/agencies/clinic/").content.decode()
     assert "<h1><bdi>Health Clinic</bdi></h1>" in html
     assert 'href="tel:+441213031111"' in html
@@ -91,11 +92,19 @@ def test_agency_page_has_everything_to_get_there(client, directory):
     assert "https://www.openstreetmap.org/directions?to=52.48000%2C-1.90000" in html
     assert "Appointment needed" in html
     assert "Monday" in html and "09:00–17:00" in html
-    assert "Christmas Eve" not in html or "Special days" in html
+    assert "Special days" in html
+    assert "Christmas Eve" in html  # the clinic's own closure, within the coming month
     # The map is a list of places first; the button and the canvas are for JavaScript to show.
     assert 'data-lat="52.48000"' in html
     assert '<button type="button" class="button" hidden data-map-open>' in html
     assert "tile.openstreetmap.org" not in html.split("data-tile-url=")[0]
+
+
+def test_special_days_more_than_a_month_ahead_are_not_shown_yet(client, directory, frozen):
+    frozen(MONDAY_NOON)  # 31 days before Christmas Eve
+    html = client.get("/en/agencies/clinic/").content.decode()
+    assert "Christmas Eve" not in html
+    assert "Special days" not in html
 
 
 def test_unlisted_organisation_has_no_page(client, directory):

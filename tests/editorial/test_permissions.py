@@ -149,11 +149,17 @@ def test_permission_table(client, as_role, pages, role, whose, endpoint, expecte
             assert DirectoryChange.objects.get().status == "waiting"
 
 
-@pytest.mark.parametrize("role", ["portal", "agency", "reviewer", "translator"])
-def test_anonymous_and_roleless_staff_get_nothing(client, make_user, pages, role):
+def test_anonymous_visitors_are_sent_to_log_in(client, pages):
     response = client.get(f"{BASE}/{pages['own'].pk}/change/")
-    assert response.status_code == 302 and "/admin/login/" in response["Location"]
-    client.force_login(make_user(None))
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
+
+
+@pytest.mark.parametrize("role", ["portal", "agency", "reviewer", "translator"])
+def test_staff_who_lose_their_role_get_nothing(client, as_role, pages, role):
+    user = as_role(role)
+    assert client.get(f"{BASE}/").status_code == 200  # the role alone opened the door
+    user.groups.clear()
     assert client.get(f"{BASE}/{pages['own'].pk}/change/").status_code == 403
     assert client.get(f"{BASE}/").status_code == 403
 
@@ -161,7 +167,6 @@ def test_anonymous_and_roleless_staff_get_nothing(client, make_user, pages, role
 def test_agency_editor_lists_only_their_pages(client, as_role, pages):
     as_role("agency")
     html = client.get(f"{BASE}/").content.decode()
-    assert "own-page" in html or "Page" in html
     assert f"/{pages['other'].pk}/change/" not in html
     assert f"/{pages['own'].pk}/change/" in html
 
@@ -197,7 +202,8 @@ def test_crafted_post_cannot_move_a_page_to_another_organisation_or_publish(
     own.refresh_from_db()
     assert own.organisation == orgs["own"]
     assert own.state == "draft"
-    assert response.status_code in {200, 302}
+    assert response.status_code == 200  # the form comes back with an error, nothing saved
+    assert "Select a valid choice" in response.content.decode()
 
 
 def test_agency_with_self_publishing_may_publish(client, as_role, pages, orgs):
@@ -241,10 +247,9 @@ def test_organisation_autocomplete_is_limited_for_agency_editors(client, as_role
         "/admin/autocomplete/",
         {"app_label": "orientation", "model_name": "orientationpage", "field_name": "organisation"},
     )
-    assert response.status_code in {200, 403}
-    if response.status_code == 200:
-        ids = {item["id"] for item in response.json()["results"]}
-        assert str(orgs["other"].pk) not in ids
+    assert response.status_code == 200
+    ids = {item["id"] for item in response.json()["results"]}
+    assert ids == {str(orgs["own"].pk)}
 
 
 def test_agency_editor_edits_only_their_own_directory_entry(client, as_role, orgs):

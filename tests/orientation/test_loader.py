@@ -42,11 +42,12 @@ def counts():
 
 
 def test_the_sample_locality_loads(capsys):
+    page_folders = [path for path in (SAMPLE / "pages").iterdir() if path.is_dir()]
     call_command("load_locality", str(SAMPLE))
-    assert "12" in capsys.readouterr().out or OrientationPage.objects.count() >= 10
+    assert f"{len(page_folders)} pages" in capsys.readouterr().out
     assert Topic.objects.count() == 10
     assert MigrationStatus.objects.count() >= 8
-    assert OrientationPage.objects.published().count() >= 10
+    assert OrientationPage.objects.published().count() == len(page_folders)
     assert Locality.current().name_en == "Birmingham"
     assert EmergencyContact.objects.filter(number="999").exists()
     assert Topic.objects.get(slug="living-here").name_en == "Living in Birmingham"
