@@ -57,6 +57,9 @@ class GlossaryTerm(TranslationStateMixin):
     review_by = models.DateField(_("review by"), blank=True)
     english_version = models.CharField(max_length=16, editable=False, default="")
     translation_versions = models.JSONField(default=dict, blank=True, editable=False)
+    # Made by loading the locality's glossary files: such a term goes when the files drop it,
+    # while a term editors added in the admin stays.
+    from_content_files = models.BooleanField(default=False, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = GlossaryTermQuerySet.as_manager()

@@ -20,6 +20,8 @@ class GlossaryData:
     terms: dict = field(default_factory=dict)  # slug -> {"page", "order", "texts": {lang: {...}}}
     states: dict = field(default_factory=dict)  # language -> translation state
     synonyms: dict = field(default_factory=dict)  # language -> [[phrase, ...], ...]
+    # A folder without glossary/en.yml leaves the glossary as it is, as first steps do.
+    has_terms_file: bool = False
 
 
 def read_glossary(folder, page_slugs):
@@ -27,6 +29,7 @@ def read_glossary(folder, page_slugs):
     glossary_folder = folder / "glossary"
     english_path = glossary_folder / f"{settings.LANGUAGE_CODE}.yml"
     if english_path.is_file():
+        data.has_terms_file = True
         _read_terms(english_path, settings.LANGUAGE_CODE, data, page_slugs)
         for language in languages():
             path = glossary_folder / f"{language}.yml"
@@ -93,9 +96,16 @@ def _read_synonyms(path):
 
 
 def save_glossary(data):
-    """Create or update the terms (published, as the files are the locality's reviewed source)
-    and replace the synonyms of each language that has a file. Returns the number of terms."""
+    """Create or update the terms (published, as the files are the locality's reviewed source),
+    delete the terms earlier files made that these no longer hold, and replace the synonyms of
+    each language that has a file. Returns the number of terms."""
     pages = dict(OrientationPage.objects.values_list("slug", "pk"))
+    if data.has_terms_file:
+        # One by one, so that each leaves the search index and the linked forms (signals).
+        for removed in GlossaryTerm.objects.filter(from_content_files=True).exclude(
+            slug__in=data.terms
+        ):
+            removed.delete()
     for slug, item in data.terms.items():
         term = GlossaryTerm.objects.filter(slug=slug).first() or GlossaryTerm(slug=slug)
         for language in languages():
@@ -105,6 +115,7 @@ def save_glossary(data):
         term.page_id = pages.get(item["page"])
         term.order = item["order"]
         term.state = GlossaryTerm.State.PUBLISHED
+        term.from_content_files = True
         term.english_version = term.compute_english_version()
         term.translation_states = {
             language: data.states[language]

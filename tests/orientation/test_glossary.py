@@ -1,5 +1,6 @@
 """The glossary page, the first-use links in page bodies, and the glossary and synonym files."""
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -213,3 +214,33 @@ def test_a_proper_name_is_only_joined_by_a_space(client, locality):
     html = client.get("/en/pages/p/").content.decode()
     assert 'href="/en/glossary/#term-arc"' in html
     assert 'Jobcentre <a class="glossary-link" href="/en/glossary/#term-work-coach"' in html
+
+
+def test_reloading_the_locality_deletes_the_terms_its_files_no_longer_hold(tmp_path, db):
+    from orientation.loader import load_locality
+
+    folder = tmp_path / "locality"
+    shutil.copytree(CONTENT, folder)
+    load_locality(folder)
+    made_in_the_admin = GlossaryTermFactory(slug="own-word", term_en="Own word")
+    assert any(r.kind == "term" for r in search("Application Registration Card", "en").results)
+    for path in (folder / "glossary").glob("*.yml"):
+        content = yaml.safe_load(path.read_text())
+        del content["terms"]["arc"]
+        path.write_text(yaml.safe_dump(content, allow_unicode=True))
+
+    load_locality(folder)
+    slugs = set(GlossaryTerm.objects.values_list("slug", flat=True))
+    assert "arc" not in slugs
+    assert {"gp", made_in_the_admin.slug} <= slugs
+    assert not any(r.kind == "term" for r in search("Application Registration Card", "en").results)
+
+
+def test_a_folder_without_a_glossary_file_leaves_the_glossary_as_it_is(tmp_path, locality):
+    (tmp_path / "glossary").mkdir()
+    english = tmp_path / "glossary" / "en.yml"
+    english.write_text("terms:\n  gp:\n    term: GP\n    explanation: A family doctor.\n")
+    save_glossary(read_glossary(tmp_path, set()))
+    english.unlink()
+    save_glossary(read_glossary(tmp_path, set()))
+    assert list(GlossaryTerm.objects.values_list("slug", flat=True)) == ["gp"]
