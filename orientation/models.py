@@ -16,7 +16,6 @@ from taggit.managers import TaggableManager
 from welcome.media_checks import PICTURE_EXTENSIONS, PortalFileName, validate_picture
 
 from .markdown import render_markdown
-from .search import normalise_for_search
 
 REVIEW_INTERVAL = datetime.timedelta(days=182)
 # Limits on the long text fields (characters), in every language column. The longest sample
@@ -190,7 +189,7 @@ class OrientationPageQuerySet(models.QuerySet):
             for field in ("body", "body_html")
             for code in settings.MODELTRANSLATION_LANGUAGES
         ]
-        return self.defer("search_text", *long_fields)
+        return self.defer(*long_fields)
 
     def reader_language_first(self, language):
         """Pages with a text in the reader's language first, then English stand-ins.
@@ -242,7 +241,6 @@ class OrientationPage(TranslationStateMixin):
     summary = models.CharField(_("summary"), max_length=400)
     body = models.TextField(_("body (Markdown)"), **limited_text(BODY_MAX_CHARS))
     body_html = models.TextField(_("body as HTML"), editable=False, default="")
-    search_text = models.TextField(editable=False, default="")
     topics = models.ManyToManyField(Topic, related_name="pages", verbose_name=_("topics"))
     statuses = models.ManyToManyField(
         MigrationStatus,
@@ -304,19 +302,10 @@ class OrientationPage(TranslationStateMixin):
             self.review_by = self.last_checked + REVIEW_INTERVAL
         for code in settings.MODELTRANSLATION_LANGUAGES:
             setattr(self, f"body_html_{code}", render_markdown(getattr(self, f"body_{code}", "")))
-        self.search_text = self.build_search_text()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("orientation:page", kwargs={"slug": self.slug})
-
-    def build_search_text(self):
-        """Every language's words in one normalised column, so one query searches them all."""
-        parts = []
-        for code in settings.MODELTRANSLATION_LANGUAGES:
-            for field in ("title", "summary", "body"):
-                parts.append(getattr(self, f"{field}_{code}", "") or "")
-        return normalise_for_search("\n".join(part for part in parts if part))
 
     def normalise_line_endings(self):
         """Browsers post text areas with CRLF; stored text (and its version) uses LF only."""

@@ -95,13 +95,13 @@ LONG_COLUMNS = [
 
 
 def for_page_list(queryset):
-    """The page list's rows without the long text columns (every body, in Markdown and HTML,
-    and the search text): whether each language has a translation comes as a flag instead."""
+    """The page list's rows without the long text columns (every body, in Markdown and HTML):
+    whether each language has a translation comes as a flag instead."""
     flags = {
         f"has_translation_{code}": ExpressionWrapper(has_translation(code), BooleanField())
         for code in OTHER_LANGUAGES
     }
-    return queryset.defer("search_text", *LONG_COLUMNS).annotate(**flags)
+    return queryset.defer(*LONG_COLUMNS).annotate(**flags)
 
 
 def listed_status(page, code):

@@ -4,7 +4,6 @@ language; the limits leave room for every sample page."""
 
 import re
 import shutil
-from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
@@ -19,17 +18,14 @@ from editorial.xliff import TranslationFileError, export, parse
 from orientation.content_files import ContentError
 from orientation.loader import load_locality
 from orientation.models import BODY_MAX_CHARS, OrientationPage
-from tests.editorial.conftest import as_role, make_user, orgs, pages  # noqa: F401 - fixtures
-from tests.editorial.test_permissions import BASE
 from tests.factories import page_form_data
+from tests.helpers import PAGE_ADMIN, SAMPLE
 from welcome.models import WelcomeVideo
 
 pytestmark = pytest.mark.django_db
-SAMPLE = Path(settings.BASE_DIR) / "content" / "birmingham"
 # Text columns nobody types into: the portal writes them itself.
 WRITTEN_BY_THE_PORTAL = {
     ("orientation", "orientationpage", "body_html"),
-    ("orientation", "orientationpage", "search_text"),
     ("orientation", "searchdocument", "text"),
     ("orientation", "searchdocument", "search_title"),
     ("orientation", "searchdocument", "search_text"),
@@ -86,11 +82,11 @@ def test_the_sample_content_fits_every_limit():
     assert longest <= BODY_MAX_CHARS * 3 // 4
 
 
-def test_the_page_admin_refuses_a_body_over_the_limit(client, as_role, pages):  # noqa: F811
+def test_the_page_admin_refuses_a_body_over_the_limit(client, as_role, pages):
     as_role("portal")
     page = pages["other"]
     response = client.post(
-        f"{BASE}/{page.pk}/change/", page_form_data(page, body_en="a" * (BODY_MAX_CHARS + 1))
+        f"{PAGE_ADMIN}/{page.pk}/change/", page_form_data(page, body_en="a" * (BODY_MAX_CHARS + 1))
     )
     assert response.status_code == 200
     html = response.content.decode()
@@ -106,8 +102,8 @@ def test_the_page_admin_refuses_a_body_over_the_limit(client, as_role, pages):  
 )
 def test_the_message_is_in_the_editors_language(
     client,
-    as_role,  # noqa: F811
-    pages,  # noqa: F811
+    as_role,
+    pages,
     language,
     words,
 ):
@@ -115,7 +111,7 @@ def test_the_message_is_in_the_editors_language(
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
     page = pages["other"]
     response = client.post(
-        f"{BASE}/{page.pk}/change/", page_form_data(page, body_en="a" * (BODY_MAX_CHARS + 1))
+        f"{PAGE_ADMIN}/{page.pk}/change/", page_form_data(page, body_en="a" * (BODY_MAX_CHARS + 1))
     )
     assert words in response.content.decode()
 
@@ -150,7 +146,7 @@ def test_the_loader_refuses_a_page_over_the_limit_and_writes_nothing(tmp_path):
     assert not OrientationPage.objects.exists()
 
 
-def test_a_translation_file_over_the_limit_is_refused(pages):  # noqa: F811
+def test_a_translation_file_over_the_limit_is_refused(pages):
     page = pages["own"]
     ns = {"x": "urn:oasis:names:tc:xliff:document:1.2"}
     root = safe_xml(export("ar", pages=OrientationPage.objects.filter(pk=page.pk)))
