@@ -61,21 +61,29 @@ def agency_list(request):
     )
 
 
+def agency_queryset(organisations=None):
+    """Entries with everything their page shows."""
+    organisations = Organisation.objects.all() if organisations is None else organisations
+    published_pages = OrientationPage.objects.published().for_listing()
+    return organisations.prefetch_related(
+        "opening_periods",
+        "closures",
+        Prefetch("languages", queryset=SpokenLanguage.objects.order_by("native_name")),
+        Prefetch("topics", queryset=Topic.objects.all()),
+        Prefetch("statuses", queryset=MigrationStatus.objects.all()),
+        Prefetch("pages", queryset=published_pages, to_attr="owned_pages"),
+        Prefetch("related_pages", queryset=published_pages, to_attr="helped_pages"),
+    )
+
+
 @cache_public_page(per_minute=True)
 def agency_detail(request, slug):
-    published_pages = OrientationPage.objects.published().for_listing()
-    organisation = get_object_or_404(
-        Organisation.objects.listed().prefetch_related(
-            "opening_periods",
-            "closures",
-            Prefetch("languages", queryset=SpokenLanguage.objects.order_by("native_name")),
-            Prefetch("topics", queryset=Topic.objects.all()),
-            Prefetch("statuses", queryset=MigrationStatus.objects.all()),
-            Prefetch("pages", queryset=published_pages, to_attr="owned_pages"),
-            Prefetch("related_pages", queryset=published_pages, to_attr="helped_pages"),
-        ),
-        slug=slug,
-    )
+    organisation = get_object_or_404(agency_queryset(Organisation.objects.listed()), slug=slug)
+    return render_agency(request, organisation)
+
+
+def render_agency(request, organisation, *, preview=False):
+    """The public entry, also used by the admin's preview of a waiting change."""
     bank_holidays = list(BankHoliday.objects.all())
     holiday_dates = {holiday.date for holiday in bank_holidays}
     pages = {page.pk: page for page in organisation.owned_pages + organisation.helped_pages}
@@ -89,6 +97,7 @@ def agency_detail(request, slug):
             "week": hours.week(organisation),
             "closures": hours.upcoming_closures(organisation, bank_holidays=bank_holidays),
             "pages": sorted(pages.values(), key=lambda page: page.title),
+            "preview": preview,
             "crumbs": [
                 Crumb(_("Where to get help"), reverse("directory:agencies")),
                 Crumb(organisation.name),

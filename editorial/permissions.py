@@ -184,6 +184,11 @@ def can_see_organisation_entry(user, organisation):
     return is_agency_editor(user) and getattr(organisation_of(user), "pk", None) == organisation.pk
 
 
+def can_review_organisation(user, organisation):
+    """See, preview, publish or decline a waiting change to a directory entry."""
+    return is_reviewer(user) and can_see_organisation_entry(user, organisation)
+
+
 def directory_change_waits(user):
     """An agency without self-publishing: its directory changes wait for a reviewer, too."""
     return is_agency_editor(user) and not can_self_publish(user)

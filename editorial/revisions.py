@@ -132,19 +132,20 @@ def _apply_images(page, rows):
         image.save()
 
 
-def field_label(key):
+def field_label(key, model=OrientationPage, translated=TEXT_FIELDS, inlines=INLINES):
     """ "body_ar" -> "Body (Markdown) (Arabic)": the form's own label, for a reviewer's diff."""
     field, _sep, code = key.rpartition("_")
-    if field in TEXT_FIELDS and code in LANGUAGES:
-        name = OrientationPage._meta.get_field(field).verbose_name
+    if field in translated and code in LANGUAGES:
+        name = model._meta.get_field(field).verbose_name
         return f"{capfirst(name)} ({get_language_info(code)['name_translated']})"
-    if key in INLINES:
-        return capfirst(INLINES[key]._meta.verbose_name_plural)
+    if key in inlines:
+        return capfirst(inlines[key]._meta.verbose_name_plural)
     name = key.removesuffix("_id")
-    return capfirst(OrientationPage._meta.get_field(name).verbose_name)
+    return capfirst(model._meta.get_field(name).verbose_name)
 
 
-def _lines(key, value):
+def value_lines(key, value):
+    """A field's value as the lines a diff compares."""
     if key in ("sources", "images"):
         return [
             " · ".join(
@@ -157,9 +158,12 @@ def _lines(key, value):
     return str(value if value is not None else "").splitlines()
 
 
-def diff(older, newer, keys=None):
+def diff(older, newer, keys=None, *, label=field_label, lines=value_lines, translated=TEXT_FIELDS):
     """Only the fields that changed between two snapshots (or revisions), by their labels,
-    each as lines marked '+', '-' or ' ', with the language and direction of the text."""
+    each as lines marked '+', '-' or ' ', with the language and direction of the text.
+
+    Pages by default; a directory entry passes its own keys, labels, lines and translated
+    fields (see ``admin.organisations.entry_diff``)."""
     old = getattr(older, "snapshot", older) or {}
     new = getattr(newer, "snapshot", newer) or {}
     changes = []
@@ -170,14 +174,15 @@ def diff(older, newer, keys=None):
         before, after = old.get(key, ""), new.get(key, "")
         if (before or "") == (after or ""):
             continue
-        lines = difflib.ndiff(_lines(key, before), _lines(key, after))
-        code = key.rpartition("_")[2] if key.rpartition("_")[0] in TEXT_FIELDS else "en"
+        field, _sep, code = key.rpartition("_")
+        code = code if field in translated and code in LANGUAGES else settings.LANGUAGE_CODE
+        marked = difflib.ndiff(lines(key, before), lines(key, after))
         changes.append(
             {
-                "field": field_label(key),
+                "field": label(key),
                 "lang": code,
                 "dir": "rtl" if code in RTL else "ltr",
-                "lines": [(line[0], line[2:]) for line in lines if not line.startswith("?")],
+                "lines": [(line[0], line[2:]) for line in marked if not line.startswith("?")],
             }
         )
     return changes

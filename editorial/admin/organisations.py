@@ -19,11 +19,13 @@ from modeltranslation.translator import translator
 
 from directory.forms import OrganisationAdminForm
 from directory.models import Closure, OpeningPeriod, Organisation, SpokenLanguage
+from directory.views import agency_queryset, render_agency
 from orientation.admin import PortalTranslationAdmin, TranslatedInputMixin
 from orientation.models import MigrationStatus, Topic
 
-from .. import permissions, workflow
+from .. import permissions, revisions, workflow
 from ..forms import DeclineForm
+from .preview import staff_preview
 
 RELATIONS = {"topics": (Topic, "slug"), "statuses": (MigrationStatus, "slug")}
 RELATIONS["languages"] = (SpokenLanguage, "code")
@@ -111,6 +113,46 @@ def proposed_entry(form, formsets, starting_point):
                 rows.append({name: _plain(values.get(name)) for name in _row_fields(key)})
         data[key] = rows
     return data
+
+
+def _translated_fields():
+    return set(translator.get_options_for_model(Organisation).fields)
+
+
+def _entry_label(key):
+    return revisions.field_label(
+        key, model=Organisation, translated=_translated_fields(), inlines=INLINES
+    )
+
+
+def _entry_lines(key, value):
+    if key == "opening_periods":
+        days = dict(OpeningPeriod.Weekday.choices)
+        return [
+            f"{days.get(row.get('weekday'), row.get('weekday'))} {row.get('opens')}–"
+            f"{row.get('closes')}"
+            for row in value or []
+        ]
+    if key in INLINES:
+        return [
+            " · ".join(str(part) for part in row.values() if part not in (None, ""))
+            for row in value or []
+        ]
+    return revisions.value_lines(key, value)
+
+
+def entry_diff(organisation, data):
+    """What publishing ``data`` would change on the entry as it is now: only the fields that
+    change, by their labels, every language, as the page review shows a page's change."""
+    live = entry_data(organisation)
+    return revisions.diff(
+        live,
+        data,
+        [*live, *(key for key in data if key not in live)],
+        label=_entry_label,
+        lines=_entry_lines,
+        translated=_translated_fields(),
+    )
 
 
 @transaction.atomic
@@ -327,6 +369,16 @@ class OrganisationAdmin(PortalTranslationAdmin):
         wrap = self.admin_site.admin_view
         return [
             path(
+                "<int:pk>/waiting-change/",
+                wrap(self.waiting_change_view),
+                name="organisation_waiting_change",
+            ),
+            path(
+                "<int:pk>/waiting-change/preview/<str:language>/",
+                wrap(self.preview_change_view),
+                name="organisation_preview_change",
+            ),
+            path(
                 "<int:pk>/publish-change/",
                 wrap(self.publish_change_view),
                 name="organisation_publish_change",
@@ -341,11 +393,39 @@ class OrganisationAdmin(PortalTranslationAdmin):
 
     def _reviewable(self, request, pk):
         organisation = get_object_or_404(self.get_queryset(request), pk=pk)
-        if not permissions.is_reviewer(request.user):
+        if not permissions.can_review_organisation(request.user, organisation):
             raise PermissionDenied
         if workflow.waiting_directory_change(organisation) is None:
             raise Http404
         return organisation
+
+    def waiting_change_view(self, request, pk):
+        """The reviewer's view of a waiting change: field by field, with previews."""
+        organisation = self._reviewable(request, pk)
+        waiting = workflow.waiting_directory_change(organisation)
+        return TemplateResponse(
+            request,
+            "admin/editorial/directory_change.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("The change waiting for “%(name)s”") % {"name": organisation.name},
+                "organisation": organisation,
+                "waiting_change": waiting,
+                "changes": entry_diff(organisation, waiting.data),
+                "preview_languages": settings.LANGUAGES,
+                "opts": self.model._meta,
+            },
+        )
+
+    def preview_change_view(self, request, pk, language):
+        """The entry's public page as publishing the waiting change would make it."""
+        organisation = self._reviewable(request, pk)
+        waiting = workflow.waiting_directory_change(organisation)
+        return staff_preview(
+            language,
+            lambda: render_agency(request, agency_queryset().get(pk=organisation.pk), preview=True),
+            change=lambda: apply_entry(organisation, waiting.data),
+        )
 
     def publish_change_view(self, request, pk):
         organisation = self._reviewable(request, pk)
@@ -385,22 +465,15 @@ class OrganisationAdmin(PortalTranslationAdmin):
         organisation = self.get_queryset(request).filter(pk=object_id).first()
         waiting = workflow.waiting_directory_change(organisation)
         if waiting is not None:
-            live = entry_data(organisation)
             extra_context.update(
                 {
                     "waiting_change": waiting,
-                    "waiting_fields": sorted(
-                        str(_label(name))
-                        for name in waiting.data
-                        if waiting.data.get(name) != live.get(name)
+                    "waiting_fields": [
+                        change["field"] for change in entry_diff(organisation, waiting.data)
+                    ],
+                    "can_review_change": permissions.can_review_organisation(
+                        request.user, organisation
                     ),
-                    "can_review_change": permissions.is_reviewer(request.user),
                 }
             )
         return super().change_view(request, object_id, form_url, extra_context)
-
-
-def _label(name):
-    if name in INLINES:
-        return INLINES[name]._meta.verbose_name_plural
-    return Organisation._meta.get_field(name).verbose_name

@@ -7,13 +7,11 @@ then hands the change to the workflow, which checks permission and records it.
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -25,12 +23,9 @@ from orientation.views import page_queryset, render_page
 from .. import permissions, plain_language, revisions, workflow, xliff
 from ..forms import DeclineForm, SendBackForm, TranslationExportForm, TranslationImportForm
 from ..models import JargonTerm
+from .preview import staff_preview
 
 State = OrientationPage.State
-
-
-class _Rollback(Exception):
-    pass
 
 
 class PageViewsMixin:
@@ -99,36 +94,25 @@ class PageViewsMixin:
 
     # Preview ----------------------------------------------------------------------------------
 
-    def _preview(self, request, pk, language):
-        if language not in settings.MODELTRANSLATION_LANGUAGES:
-            raise Http404
-        with translation.override(language):
-            page = get_object_or_404(page_queryset(), pk=pk)
-            response = render_page(request, page, preview=True)
-        response["Cache-Control"] = "private, no-store"
-        response["X-Robots-Tag"] = "noindex"
-        return response
+    def _render_page(self, request, pk):
+        page = get_object_or_404(page_queryset(), pk=pk)
+        return render_page(request, page, preview=True)
 
     def preview_view(self, request, pk, language):
         self._page(request, pk)
-        return self._preview(request, pk, language)
+        return staff_preview(language, lambda: self._render_page(request, pk))
 
     def preview_change_view(self, request, pk, language):
-        """The waiting change in the public template, as publishing would make the page. The
-        change is applied inside a transaction that is always rolled back."""
+        """The waiting change in the public template, as publishing would make the page."""
         page = self._page(request, pk)
         waiting = revisions.pending_revision(page)
         if waiting is None:
             raise Http404
-        response = None
-        try:
-            with transaction.atomic():
-                revisions.apply(page, workflow.merged_change(page, waiting))
-                response = self._preview(request, pk, language)
-                raise _Rollback
-        except _Rollback:
-            pass
-        return response
+        return staff_preview(
+            language,
+            lambda: self._render_page(request, pk),
+            change=lambda: revisions.apply(page, workflow.merged_change(page, waiting)),
+        )
 
     # Revisions --------------------------------------------------------------------------------
 
