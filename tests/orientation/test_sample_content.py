@@ -1,15 +1,14 @@
 """The sample locality is real content: complete pages, and the core in every language."""
 
 import re
-from pathlib import Path
 
 import pytest
 import yaml
 from django.conf import settings
 
 from orientation.loader import read_locality
+from tests.helpers import SAMPLE
 
-SAMPLE = Path(settings.BASE_DIR) / "content" / "birmingham"
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 MIN_WORDS = 150
 MIN_PAGES_IN_EVERY_LANGUAGE = 10
@@ -73,3 +72,28 @@ def test_english_pages_link_with_words_not_bare_addresses(sample):
     for page in sample.pages:
         body = re.sub(r"\]\([^)]*\)", "]", page.texts["en"]["body"])
         assert "http" not in body, page.slug
+
+
+PAGE_LINK = re.compile(r"\[([^\]]+)\]\(/([a-z]+)/pages/([a-z0-9-]+)/\)")
+# Links that sit inside a sentence ("check your conditions in your eVisa"), where the
+# target page's title would not read as part of the sentence: (page, linked page).
+LINKS_INSIDE_A_SENTENCE = {("universal-credit", "evisa")}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_links_to_other_pages_use_that_pages_title(sample, language):
+    # A reader who followed "Right to rent" should land on a page headed the same way,
+    # so renaming a page means renaming the links to it.
+    translated = [page for page in sample.pages if language in page.texts]
+    titles = {page.slug: page.texts[language]["title"] for page in translated}
+    slugs = {page.slug for page in sample.pages}
+    mismatches = []
+    for page in translated:
+        for words, link_language, slug in PAGE_LINK.findall(page.texts[language]["body"]):
+            assert slug in slugs, (page.slug, language, slug)
+            assert link_language == language, (page.slug, language, slug)
+            if (page.slug, slug) in LINKS_INSIDE_A_SENTENCE or slug not in titles:
+                continue
+            if words != titles[slug]:
+                mismatches.append((page.slug, words, titles[slug]))
+    assert mismatches == []
