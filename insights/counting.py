@@ -21,7 +21,7 @@ from django.core.cache import cache
 from django.db import connection, transaction
 from django.utils import timezone
 
-from welcome.languages import languages_from_accept_header, supported_language
+from portal.languages import languages_from_accept_header, supported_language
 
 from .models import DailyCount, Metric
 

@@ -10,7 +10,7 @@ from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
 from orientation.models import MigrationStatus, OrientationPage, Topic
-from welcome.languages import PORTAL_LANGUAGES
+from portal.languages import PORTAL_LANGUAGES
 
 from .models import DailyCount, Metric, PageFeedback
 

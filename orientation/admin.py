@@ -3,7 +3,7 @@
 from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from welcome.languages import PORTAL_LANGUAGES
+from portal.languages import PORTAL_LANGUAGES
 
 from .models import (
     EmergencyContact,

@@ -13,7 +13,7 @@ from django.utils.translation import get_language, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
-from welcome.media_checks import PICTURE_EXTENSIONS, PortalFileName, validate_picture
+from portal.media_checks import PICTURE_EXTENSIONS, PortalFileName, validate_picture
 
 from .markdown import render_markdown
 

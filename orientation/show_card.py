@@ -11,7 +11,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext, gettext_noop
 
-from welcome.languages import PORTAL_LANGUAGES
+from portal.languages import PORTAL_LANGUAGES
 
 LANGUAGES = {language.code: language for language in PORTAL_LANGUAGES}
 

@@ -1,8 +1,9 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from .images import strip_metadata
-from .media_checks import video_duration
+from portal.images import strip_metadata
+from portal.media_checks import video_duration
+
 from .models import WelcomeVideo
 
 

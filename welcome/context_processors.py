@@ -6,8 +6,7 @@ from django.utils.translation import get_language, get_language_bidi
 
 from orientation.cache import shared_content
 from orientation.models import EmergencyContact, Locality
-
-from .languages import PORTAL_LANGUAGES, path_in_language
+from portal.languages import PORTAL_LANGUAGES, path_in_language
 
 
 def _emergency_contacts():

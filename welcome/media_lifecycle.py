@@ -14,8 +14,8 @@ from django.db import transaction
 from django.db.models.signals import post_delete, pre_save
 
 from orientation.models import PageImage
+from portal.images import delete_renditions, strip_metadata
 
-from .images import delete_renditions, strip_metadata
 from .models import WelcomeVideo
 
 FILE_FIELDS = {

@@ -9,7 +9,7 @@ anything else is a download; and the browser is told not to sniff or run it.
 from django.conf import settings
 from django.views.static import serve
 
-from .media_checks import extension_of
+from portal.media_checks import extension_of
 
 # Endings the validators accept, and the only types media is ever served as.
 SAFE_TYPES = {

@@ -6,9 +6,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from orientation.models import limited_text
-
-from .languages import LANGUAGE_CODES, PORTAL_LANGUAGES
-from .media_checks import (
+from portal.languages import LANGUAGE_CODES, PORTAL_LANGUAGES
+from portal.media_checks import (
     CAPTION_EXTENSIONS,
     EXTENSIONS,
     PICTURE_EXTENSIONS,

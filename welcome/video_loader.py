@@ -17,9 +17,9 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
 from orientation.content_files import ContentError, read_yaml
+from portal.images import strip_metadata
+from portal.media_checks import validate_captions, validate_mp4, validate_picture, validate_webm
 
-from .images import strip_metadata
-from .media_checks import validate_captions, validate_mp4, validate_picture, validate_webm
 from .models import WelcomeVideo
 
 FILES = {

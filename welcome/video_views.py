@@ -12,8 +12,8 @@ from insights.models import Metric
 from insights.views import _same_origin
 from orientation.cache import cache_public_page
 from orientation.views import Crumb
+from portal.languages import LANGUAGE_CODES
 
-from .languages import LANGUAGE_CODES
 from .models import WelcomeVideo
 
 

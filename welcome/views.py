@@ -14,9 +14,9 @@ from directory.models import Organisation
 from orientation.cache import cache_public_page
 from orientation.models import MigrationStatus, Topic
 from orientation.views import Crumb
+from portal.languages import LANGUAGE_CODES, language_from_request, path_in_language
 
 from . import errors
-from .languages import LANGUAGE_CODES, language_from_request, path_in_language
 from .models import WelcomeVideo
 
 

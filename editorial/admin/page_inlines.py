@@ -9,7 +9,7 @@ from modeltranslation.admin import TranslationTabularInline
 
 from orientation.admin import TranslatedInputMixin
 from orientation.models import PageImage, SourceLink
-from welcome.images import strip_metadata
+from portal.images import strip_metadata
 
 from .. import permissions, revisions
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from directory.models import Organisation
 from insights.counting import count, is_bot, search_key
 from insights.models import Metric
-from welcome.languages import PORTAL_LANGUAGES
+from portal.languages import PORTAL_LANGUAGES
 
 from ..models import MigrationStatus, Topic
 from . import query as search_query

@@ -6,7 +6,7 @@ import pytest
 
 from insights.models import DailyCount, Metric
 from insights.report import build_report
-from welcome.languages import PORTAL_LANGUAGES
+from portal.languages import PORTAL_LANGUAGES
 
 pytestmark = pytest.mark.django_db
 DAY = datetime.date(2026, 10, 5)

@@ -15,8 +15,8 @@ from orientation.show_card import (
     phrases_for_agency,
     phrases_for_page,
 )
+from portal.languages import PORTAL_LANGUAGES
 from tests.factories import OrganisationFactory, OrientationPageFactory
-from welcome.languages import PORTAL_LANGUAGES
 
 pytestmark = pytest.mark.django_db
 

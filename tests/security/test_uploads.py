@@ -18,11 +18,11 @@ from PIL import Image, PngImagePlugin
 
 from orientation.loader import load_locality
 from orientation.models import OrientationPage, PageImage
+from portal.images import renditions, strip_metadata
+from portal.media_checks import validate_captions, validate_mp4, validate_picture
 from tests.editorial.conftest import as_role, make_user, orgs, pages  # noqa: F401 - fixtures
 from tests.editorial.test_page_pictures import jpeg_with_gps, picture_form
 from tests.editorial.test_permissions import BASE
-from welcome.images import renditions, strip_metadata
-from welcome.media_checks import validate_captions, validate_mp4, validate_picture
 from welcome.models import WelcomeVideo
 
 pytestmark = pytest.mark.django_db

@@ -2,7 +2,7 @@
 
 import pytest
 
-from welcome.languages import supported_language
+from portal.languages import supported_language
 
 pytestmark = pytest.mark.django_db
 

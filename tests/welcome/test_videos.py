@@ -15,8 +15,8 @@ from PIL import Image
 from insights.counting import BUFFER
 from insights.models import DailyCount
 from orientation.loader import ContentError, load_locality
-from welcome.images import renditions, strip_metadata
-from welcome.media_checks import (
+from portal.images import renditions, strip_metadata
+from portal.media_checks import (
     validate_captions,
     validate_mp4,
     validate_picture,

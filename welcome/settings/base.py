@@ -7,7 +7,7 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONE, SELF
 
-from welcome.languages import BIDI_CODES, PORTAL_LANGUAGES, register_language_info
+from portal.languages import BIDI_CODES, PORTAL_LANGUAGES, register_language_info
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -263,7 +263,7 @@ JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 # Partners type web addresses without a scheme; assume https (Django 6's default) already.
 FORMS_URLFIELD_ASSUME_HTTPS = True
 
-# Uploads: welcome videos and pictures (checked by content; see welcome/media_checks.py).
+# Uploads: welcome videos and pictures (checked by content; see portal/media_checks.py).
 WELCOME_VIDEO_MAX_BYTES = int(os.environ.get("WELCOME_VIDEO_MAX_BYTES", str(50 * 1024 * 1024)))
 PICTURE_MAX_BYTES = int(os.environ.get("PICTURE_MAX_BYTES", str(8 * 1024 * 1024)))
 PICTURE_MAX_PIXELS = 40_000_000

@@ -2,7 +2,7 @@ from django import template
 from django.utils.formats import number_format
 from django.utils.html import format_html
 
-from welcome.images import renditions
+from portal.images import renditions
 
 register = template.Library()
 
