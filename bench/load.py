@@ -151,7 +151,7 @@ def grow(total):
             ]
             model.objects.bulk_create(rows, batch_size=2000)
     # Content changed behind the signals' back: empty the page cache.
-    from orientation.cache import bump_content_generation
+    from portal.cache import bump_content_generation
 
     bump_content_generation()
 

@@ -9,9 +9,9 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from orientation.cache import cache_public_page
 from orientation.models import MigrationStatus, OrientationPage, Topic
-from orientation.views import Crumb
+from portal.breadcrumbs import Crumb
+from portal.cache import cache_public_page
 
 from . import hours
 from .filters import AgencyFilterForm

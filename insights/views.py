@@ -15,6 +15,7 @@ from django_ratelimit.core import is_ratelimited
 
 from directory.models import Organisation
 from orientation.models import OrientationPage, SourceLink
+from portal.http import same_origin
 
 from .counting import count
 from .forms import CommentForm, HelpfulForm
@@ -24,13 +25,6 @@ logger = logging.getLogger(__name__)
 TOKEN_SALT = "insights.feedback"  # noqa: S105 - a signing namespace, not a secret
 TOKEN_MAX_AGE = 60 * 60  # an hour to add a comment after answering
 FEEDBACK_RATE = "10/h"
-
-
-def _same_origin(request):
-    """The browser's Origin (or Referer) names this site. Stands in for a CSRF cookie, which
-    visitors must not be given."""
-    source = request.headers.get("Origin") or request.headers.get("Referer") or ""
-    return urlsplit(source).netloc == request.get_host()
 
 
 def _limited(request):
@@ -44,7 +38,7 @@ def _limited(request):
 @require_POST
 def feedback(request, slug):
     page = get_object_or_404(OrientationPage.objects.published(), slug=slug)
-    if not _same_origin(request):
+    if not same_origin(request):
         return HttpResponseForbidden()
     comment_step = "token" in request.POST
     form = (CommentForm if comment_step else HelpfulForm)(request.POST)

@@ -3,7 +3,8 @@
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from .cache import cache_public_page
+from portal.cache import cache_public_page
+
 from .glossary import GlossaryTerm
 
 

@@ -3,7 +3,7 @@
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from .cache import bump_content_generation, is_public_content
+from portal.cache import bump_content_generation, is_public_content
 
 
 @receiver(post_save)

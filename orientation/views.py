@@ -1,7 +1,6 @@
 """Public views: what a new arrival browses. Each asks a fixed number of queries."""
 
 import hashlib
-from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
@@ -13,19 +12,14 @@ from django.utils.translation import get_language, get_language_bidi
 from django.utils.translation import gettext as _
 
 from directory.models import Organisation
+from portal.breadcrumbs import Crumb
+from portal.cache import cache_public_page
 
-from .cache import cache_public_page
 from .models import Locality, MigrationStatus, OrientationPage, Topic, TranslationStatus
 from .share_images import share_image_png
 
 PAGES_PER_LIST_PAGE = 20
 SHARE_IMAGE_SECONDS = 30 * 24 * 3600
-
-
-@dataclass(frozen=True)
-class Crumb:
-    label: str
-    url: str = ""
 
 
 @cache_public_page

@@ -12,7 +12,7 @@ import time
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
-from orientation.cache import PortalRedisCache
+from portal.cache import PortalRedisCache
 
 logger = logging.getLogger(__name__)
 

@@ -4,8 +4,8 @@ from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, get_language_bidi
 
-from orientation.cache import shared_content
 from orientation.models import EmergencyContact, Locality
+from portal.cache import shared_content
 from portal.languages import PORTAL_LANGUAGES, path_in_language
 
 

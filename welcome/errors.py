@@ -14,7 +14,7 @@ from django.http import HttpResponseServerError
 from django.template import loader
 from django.utils import translation
 
-from orientation.cache import shared_content
+from portal.cache import shared_content
 
 logger = logging.getLogger(__name__)
 

@@ -9,9 +9,9 @@ from django.views.decorators.http import require_POST
 
 from insights.counting import count, is_bot
 from insights.models import Metric
-from insights.views import _same_origin
-from orientation.cache import cache_public_page
-from orientation.views import Crumb
+from portal.breadcrumbs import Crumb
+from portal.cache import cache_public_page
+from portal.http import same_origin
 from portal.languages import LANGUAGE_CODES
 
 from .models import WelcomeVideo
@@ -50,7 +50,7 @@ def video_detail(request, video_language):
 @require_POST
 def video_played(request, video_language):
     """Counted from the player's first 'play' (sent by js/video.js with no cookies)."""
-    if video_language not in LANGUAGE_CODES or not _same_origin(request):
+    if video_language not in LANGUAGE_CODES or not same_origin(request):
         return HttpResponseForbidden()
     if not is_bot(request.headers.get("User-Agent", "")) and not request.user.is_authenticated:
         count(Metric.VIDEO, video_language)

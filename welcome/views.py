@@ -11,9 +11,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from directory.models import Organisation
-from orientation.cache import cache_public_page
 from orientation.models import MigrationStatus, Topic
-from orientation.views import Crumb
+from portal.breadcrumbs import Crumb
+from portal.cache import cache_public_page
 from portal.languages import LANGUAGE_CODES, language_from_request, path_in_language
 
 from . import errors

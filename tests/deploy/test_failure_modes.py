@@ -6,7 +6,7 @@ import pytest
 from django.db import OperationalError, connection
 from django.test import Client
 
-from orientation.cache import LOCAL
+from portal.cache import LOCAL
 from tests.factories import OrientationPageFactory
 from welcome.cache_backend import ResilientRedisCache
 

@@ -11,8 +11,8 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from directory.models import BankHoliday, Closure, OpeningPeriod, SpokenLanguage
-from orientation.cache import GENERATION_KEY, PublicPageCacheMiddleware, is_public_content
 from orientation.models import EmergencyContact, Locality, OrientationPage, SourceLink, Topic
+from portal.cache import GENERATION_KEY, PublicPageCacheMiddleware, is_public_content
 from tests.factories import OrganisationFactory
 from welcome.models import WelcomeVideo
 

@@ -58,7 +58,7 @@ MIDDLEWARE = [
     # Counting wraps the page cache so that pages answered from it are counted too; the page
     # cache comes before everything a cached page does not need (sessions, CSP, CSRF...).
     "insights.middleware.CountingMiddleware",
-    "orientation.cache.PublicPageCacheMiddleware",
+    "portal.cache.PublicPageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

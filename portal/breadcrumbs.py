@@ -1,0 +1,9 @@
+"""Breadcrumbs: the trail above a page's heading, shown by ``templates/includes/breadcrumbs.html``."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Crumb:
+    label: str
+    url: str = ""
