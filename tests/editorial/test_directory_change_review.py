@@ -5,8 +5,7 @@ import pytest
 
 from directory.models import Organisation
 from editorial.models import DirectoryChange
-from tests.helpers import HOURS, entry_form
-from tests.helpers import ORGANISATION_ADMIN as ORGANISATIONS
+from tests.editorial.test_directory_review import HOURS, ORGANISATIONS, entry_form
 
 pytestmark = pytest.mark.django_db
 NEW_WEBSITE = "https://new-site.example.org/"
