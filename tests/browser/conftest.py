@@ -5,28 +5,14 @@ missing browser is a failure: CI installs it, so its absence means something is 
 """
 
 import os
-import shutil
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 
-CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
-SAMPLE = Path(settings.BASE_DIR) / "content" / "birmingham"
-ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts"
+from tests.helpers import SAMPLE, chromium_path
 
 # Playwright's sync API runs an event loop in this thread; the Django ORM calls the tests make
 # are still plain synchronous calls, so allow them.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-
-def chromium_path():
-    configured = os.environ.get("CHROMIUM_PATH")
-    candidates = (configured,) if configured else CHROMIUM_CANDIDATES
-    for candidate in candidates:
-        if candidate and Path(candidate).is_file():
-            return candidate
-    return shutil.which("chromium")
 
 
 @pytest.fixture(scope="session")
@@ -135,9 +121,3 @@ def sample_site(_reading_server, django_db_blocker, settings):
             flush_database()
             load_locality(SAMPLE)
         yield _reading_server
-
-
-def screenshot(page, name):
-    """Keep a picture of what the test saw, for people to look at (test-artifacts/)."""
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)

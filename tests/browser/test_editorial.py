@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group
 from directory.models import Organisation
 from editorial.models import StaffProfile
 from editorial.roles import ensure_roles
-from tests.browser.conftest import screenshot
+from tests.helpers import screenshot
 
 pytestmark = pytest.mark.browser
 NEW_SENTENCE = "From December you can also ask for help at the library."

@@ -9,7 +9,7 @@ import itertools
 
 import pytest
 
-from tests.browser.conftest import screenshot
+from tests.helpers import screenshot
 
 pytestmark = pytest.mark.browser
 

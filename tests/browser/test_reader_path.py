@@ -12,7 +12,7 @@ import pytest
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from tests.browser.conftest import ARTIFACTS, chromium_path, screenshot
+from tests.helpers import ARTIFACTS, chromium_path, screenshot
 
 pytestmark = pytest.mark.browser
 

@@ -1,7 +1,6 @@
 """Bank holidays on agency pages are named in the reader's language (English, marked, if not)."""
 
 import datetime
-from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -10,9 +9,9 @@ from directory.loader import check_holiday_names
 from directory.models import BankHoliday
 from orientation.content_files import ContentError
 from orientation.loader import read_locality
+from tests.helpers import SAMPLE
 
 pytestmark = pytest.mark.django_db
-SAMPLE = Path(settings.BASE_DIR) / "content" / "birmingham"
 EARLY_DECEMBER = datetime.datetime(2026, 12, 7, 12, 0, tzinfo=datetime.UTC)
 
 

@@ -1,15 +1,13 @@
 """Organisations, hours and bank holidays load from the locality folder; bad ones load nothing."""
 
 import shutil
-from pathlib import Path
 
 import pytest
 from django.conf import settings
 
 from directory.models import BankHoliday, Organisation
 from orientation.loader import ContentError, load_locality
-
-SAMPLE = Path(settings.BASE_DIR) / "content" / "birmingham"
+from tests.helpers import SAMPLE
 
 pytestmark = pytest.mark.django_db
 

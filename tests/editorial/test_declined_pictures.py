@@ -8,9 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from editorial import workflow
 from orientation.models import PageImage
-from tests.editorial.test_page_pictures import jpeg_with_gps
-from tests.editorial.test_permissions import BASE
 from tests.factories import page_form_data
+from tests.helpers import PAGE_ADMIN, jpeg_with_gps
 
 pytestmark = pytest.mark.django_db
 
@@ -68,7 +67,7 @@ def agency(make_user):
 def agency_uploads(client, agency, page):
     client.force_login(agency)
     with_picture = with_new_picture(page)
-    assert client.post(f"{BASE}/{page.pk}/change/", with_picture).status_code == 302
+    assert client.post(f"{PAGE_ADMIN}/{page.pk}/change/", with_picture).status_code == 302
     uploaded = waiting_pictures(page) - {live_picture(page)}
     assert len(uploaded) == 1
     (name,) = uploaded
@@ -83,10 +82,12 @@ def test_declining_in_the_admin_removes_the_upload_and_keeps_the_live_picture(
     kept = live_picture(live)
     client.force_login(make_user("Reviewer", organisation="other"))
     # The preview draws renditions of the waiting picture: they must go with it.
-    assert client.get(f"{BASE}/{live.pk}/waiting-change/preview/en/").status_code == 200
+    assert client.get(f"{PAGE_ADMIN}/{live.pk}/waiting-change/preview/en/").status_code == 200
     renditions_before = set(default_storage.listdir("renditions")[1])
     with on_commit():
-        response = client.post(f"{BASE}/{live.pk}/decline-change/", {"comment": "Not this one."})
+        response = client.post(
+            f"{PAGE_ADMIN}/{live.pk}/decline-change/", {"comment": "Not this one."}
+        )
     assert response.status_code == 302
     assert not default_storage.exists(upload)
     assert default_storage.exists(kept)

@@ -5,7 +5,7 @@ import pytest
 
 from directory.models import Organisation
 from editorial.models import DirectoryChange
-from tests.editorial.test_directory_review import HOURS, ORGANISATIONS, entry_form
+from tests.helpers import HOURS, ORGANISATION_ADMIN, entry_form
 
 pytestmark = pytest.mark.django_db
 NEW_WEBSITE = "https://new-site.example.org/"
@@ -23,7 +23,7 @@ def waiting(client, make_user, orgs):
     author.save()
     client.force_login(author)
     response = client.post(
-        f"{ORGANISATIONS}/{own.pk}/change/",
+        f"{ORGANISATION_ADMIN}/{own.pk}/change/",
         entry_form(
             own,
             name="Renamed Advice",
@@ -40,11 +40,11 @@ def waiting(client, make_user, orgs):
 
 
 def review_page(organisation):
-    return f"{ORGANISATIONS}/{organisation.pk}/waiting-change/"
+    return f"{ORGANISATION_ADMIN}/{organisation.pk}/waiting-change/"
 
 
 def preview(organisation, language):
-    return f"{ORGANISATIONS}/{organisation.pk}/waiting-change/preview/{language}/"
+    return f"{ORGANISATION_ADMIN}/{organisation.pk}/waiting-change/preview/{language}/"
 
 
 def test_the_reviewer_sees_only_the_changed_fields_by_label(client, as_role, waiting):
@@ -64,7 +64,7 @@ def test_the_reviewer_sees_only_the_changed_fields_by_label(client, as_role, wai
 
 def test_the_change_form_links_the_reviewer_to_it(client, as_role, waiting):
     as_role("reviewer")
-    html = client.get(f"{ORGANISATIONS}/{waiting.pk}/change/").content.decode()
+    html = client.get(f"{ORGANISATION_ADMIN}/{waiting.pk}/change/").content.decode()
     assert review_page(waiting) in html
     assert "Changed: Name, What they do (Arabic), Website, Opening hours" in html
 

@@ -6,50 +6,10 @@ import pytest
 
 from editorial import workflow
 from editorial.models import AuditEvent, DirectoryChange
+from tests.helpers import HOURS, ORGANISATION_ADMIN, entry_form
 
 pytestmark = pytest.mark.django_db
-ORGANISATIONS = "/admin/directory/organisation"
 NEW_WEBSITE = "https://new-site.example.org/"
-
-
-def entry_form(organisation, **changes):
-    data = {
-        "name": organisation.name,
-        "description_en": organisation.description_en or "",
-        "services_en": "",
-        "accessibility_en": "",
-        "interpreting": "",
-        "free": "on",
-        "appointment": organisation.appointment,
-        "street": organisation.street,
-        "town": organisation.town,
-        "postcode": organisation.postcode,
-        "latitude": str(organisation.latitude),
-        "longitude": str(organisation.longitude),
-        "phone": "0121 303 1111",
-        "email": "",
-        "website": organisation.website,
-        "closed_on_bank_holidays": "on",
-        "last_checked": "2026-11-20",
-        "opening_periods-TOTAL_FORMS": "0",
-        "opening_periods-INITIAL_FORMS": "0",
-        "opening_periods-MIN_NUM_FORMS": "0",
-        "opening_periods-MAX_NUM_FORMS": "1000",
-        "closures-TOTAL_FORMS": "0",
-        "closures-INITIAL_FORMS": "0",
-        "closures-MIN_NUM_FORMS": "0",
-        "closures-MAX_NUM_FORMS": "1000",
-    }
-    data.update(changes)
-    return data
-
-
-HOURS = {
-    "opening_periods-TOTAL_FORMS": "1",
-    "opening_periods-0-weekday": "0",
-    "opening_periods-0-opens": "09:00",
-    "opening_periods-0-closes": "17:00",
-}
 
 
 def test_an_agencys_entry_change_waits_and_a_reviewer_publishes_it(
@@ -58,7 +18,7 @@ def test_an_agencys_entry_change_waits_and_a_reviewer_publishes_it(
     own = orgs["own"]
     as_role("agency")
     response = client.post(
-        f"{ORGANISATIONS}/{own.pk}/change/",
+        f"{ORGANISATION_ADMIN}/{own.pk}/change/",
         entry_form(own, name="Renamed", website=NEW_WEBSITE, description_en="New words", **HOURS),
     )
     assert response.status_code == 302, response.content.decode()[:3000]
@@ -69,7 +29,7 @@ def test_an_agencys_entry_change_waits_and_a_reviewer_publishes_it(
     assert client.get("/out/", {"to": NEW_WEBSITE}).status_code == 400
 
     # A second edit builds on the waiting one.
-    form = client.get(f"{ORGANISATIONS}/{own.pk}/change/").content.decode()
+    form = client.get(f"{ORGANISATION_ADMIN}/{own.pk}/change/").content.decode()
     assert 'value="Renamed"' in form and NEW_WEBSITE in form
     assert 'name="opening_periods-0-opens" value="09:00' in form
     change = DirectoryChange.objects.get(organisation=own)
@@ -77,9 +37,9 @@ def test_an_agencys_entry_change_waits_and_a_reviewer_publishes_it(
 
     reviewer = make_user("Reviewer", organisation="other")
     client.force_login(reviewer)
-    html = client.get(f"{ORGANISATIONS}/{own.pk}/change/").content.decode()
+    html = client.get(f"{ORGANISATION_ADMIN}/{own.pk}/change/").content.decode()
     assert "A change is waiting for review." in html
-    assert client.post(f"{ORGANISATIONS}/{own.pk}/publish-change/").status_code == 302
+    assert client.post(f"{ORGANISATION_ADMIN}/{own.pk}/publish-change/").status_code == 302
     own.refresh_from_db()
     assert (own.name, own.website, own.description_en) == ("Renamed", NEW_WEBSITE, "New words")
     assert [(p.weekday, f"{p.opens:%H:%M}") for p in own.opening_periods.all()] == [(0, "09:00")]
@@ -94,7 +54,9 @@ def test_a_reviewer_declines_an_entry_change(client, as_role, orgs, make_user):
         user=agency, organisation=own, data={"website": NEW_WEBSITE}, apply=None
     )
     client.force_login(make_user("Reviewer", organisation="other"))
-    response = client.post(f"{ORGANISATIONS}/{own.pk}/decline-change/", {"comment": "Old site."})
+    response = client.post(
+        f"{ORGANISATION_ADMIN}/{own.pk}/decline-change/", {"comment": "Old site."}
+    )
     assert response.status_code == 302
     own.refresh_from_db()
     assert own.website == "https://example.org/"
@@ -109,7 +71,7 @@ def test_a_self_publishing_agencys_entry_change_is_live(client, as_role, orgs):
     own.save()
     as_role("agency")
     response = client.post(
-        f"{ORGANISATIONS}/{own.pk}/change/", entry_form(own, website=NEW_WEBSITE, **HOURS)
+        f"{ORGANISATION_ADMIN}/{own.pk}/change/", entry_form(own, website=NEW_WEBSITE, **HOURS)
     )
     assert response.status_code == 302
     own.refresh_from_db()
@@ -132,7 +94,7 @@ def test_who_may_publish_an_entry_change(client, as_role, orgs, make_user, role,
     organisation = orgs[whose]
     DirectoryChange.objects.create(organisation=organisation, data={"website": NEW_WEBSITE})
     as_role(role)
-    response = client.post(f"{ORGANISATIONS}/{organisation.pk}/publish-change/")
+    response = client.post(f"{ORGANISATION_ADMIN}/{organisation.pk}/publish-change/")
     assert response.status_code == expected
     organisation.refresh_from_db()
     assert (organisation.website == NEW_WEBSITE) == (expected == 302)
@@ -149,7 +111,7 @@ def test_a_portal_editor_adds_an_entry_with_its_hours(client, as_role, orgs):
         translation_states="{}",
         **HOURS,
     )
-    response = client.post(f"{ORGANISATIONS}/add/", data)
+    response = client.post(f"{ORGANISATION_ADMIN}/add/", data)
     assert response.status_code == 302, response.content.decode()[:3000]
     created = type(template).objects.get(slug="new-centre")
     assert created.name == "New Centre"

@@ -1,17 +1,15 @@
 """Facts the checker could not confirm: from the page file, shown to editors, never to readers."""
 
 import shutil
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 
 from orientation.loader import ContentError, load_locality, read_locality
 from orientation.models import OrientationPage
-from tests.editorial.test_permissions import BASE, _form_data
+from tests.factories import page_form_data as _form_data
+from tests.helpers import PAGE_ADMIN, SAMPLE
 
 pytestmark = pytest.mark.django_db
-SAMPLE = Path(settings.BASE_DIR) / "content" / "birmingham"
 FACT = "The Tuesday drop-in hours of the law centre."
 
 
@@ -81,11 +79,11 @@ def test_editors_see_and_settle_the_facts_in_the_page_admin(client, as_role, pag
     page = pages["own"]
     page.to_confirm = FACT
     page.save()
-    form = client.get(f"{BASE}/{page.pk}/change/").content.decode()
+    form = client.get(f"{PAGE_ADMIN}/{page.pk}/change/").content.decode()
     assert 'name="to_confirm"' in form
     assert FACT in form
 
-    response = client.post(f"{BASE}/{page.pk}/change/", _form_data(page, to_confirm=""))
+    response = client.post(f"{PAGE_ADMIN}/{page.pk}/change/", _form_data(page, to_confirm=""))
     assert response.status_code == 302
     page.refresh_from_db()
     assert page.to_confirm == ""

@@ -9,7 +9,8 @@ from django.conf import settings
 from editorial.revisions import record
 from insights.models import PageFeedback
 from orientation.models import SourceLink
-from tests.editorial.test_permissions import BASE, _form_data
+from tests.factories import page_form_data as _form_data
+from tests.helpers import PAGE_ADMIN
 
 pytestmark = pytest.mark.django_db
 
@@ -78,12 +79,12 @@ def test_public_pages_in_every_language(client, poisoned):
 def test_admin_lists_forms_diffs_and_messages(client, as_role, poisoned):
     as_role("portal")
     for path in (
-        f"{BASE}/",
-        f"{BASE}/{poisoned.pk}/change/",
-        f"{BASE}/{poisoned.pk}/history/",
-        f"{BASE}/{poisoned.pk}/revisions/",
-        f"{BASE}/{poisoned.pk}/revisions/2/",
-        f"{BASE}/{poisoned.pk}/preview/ar/",
+        f"{PAGE_ADMIN}/",
+        f"{PAGE_ADMIN}/{poisoned.pk}/change/",
+        f"{PAGE_ADMIN}/{poisoned.pk}/history/",
+        f"{PAGE_ADMIN}/{poisoned.pk}/revisions/",
+        f"{PAGE_ADMIN}/{poisoned.pk}/revisions/2/",
+        f"{PAGE_ADMIN}/{poisoned.pk}/preview/ar/",
         "/admin/insights/pagefeedback/",
         "/admin/directory/organisation/",
         f"/admin/directory/organisation/{poisoned.organisation.pk}/change/",
@@ -93,7 +94,7 @@ def test_admin_lists_forms_diffs_and_messages(client, as_role, poisoned):
         assert response.status_code == 200, path
         assert_inert(response.content.decode(), path)
     response = client.post(
-        f"{BASE}/{poisoned.pk}/change/",
+        f"{PAGE_ADMIN}/{poisoned.pk}/change/",
         _form_data(poisoned, base_revision=2, **{f"title_{c}": HOSTILE for c in LANGUAGES}),
         follow=True,
     )

@@ -7,33 +7,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from orientation.models import PageImage
-from tests.editorial.test_permissions import BASE, _form_data
+from tests.helpers import PAGE_ADMIN, jpeg_with_gps, picture_form
 
 pytestmark = pytest.mark.django_db
-
-
-def jpeg_with_gps():
-    exif = Image.Exif()
-    exif[0x8825] = {2: (52.0, 28.0, 0.0), 4: (1.0, 53.0, 0.0)}
-    exif[0x010F] = "PhoneMaker"
-    buffer = io.BytesIO()
-    Image.new("RGB", (800, 600), "teal").save(buffer, "JPEG", exif=exif)
-    return buffer.getvalue()
-
-
-def picture_form(page, upload, **alt):
-    return _form_data(
-        page,
-        **{
-            "images-TOTAL_FORMS": "1",
-            "images-INITIAL_FORMS": "0",
-            "images-MIN_NUM_FORMS": "0",
-            "images-MAX_NUM_FORMS": "1000",
-            "images-0-image": upload,
-            "images-0-order": "0",
-            **{f"images-0-{key}": value for key, value in alt.items()},
-        },
-    )
 
 
 def test_a_picture_is_stored_without_its_gps_and_shown_as_renditions(client, as_role, pages):
@@ -41,7 +17,7 @@ def test_a_picture_is_stored_without_its_gps_and_shown_as_renditions(client, as_
     page = pages["other"]
     upload = SimpleUploadedFile("street.jpg", jpeg_with_gps(), content_type="image/jpeg")
     response = client.post(
-        f"{BASE}/{page.pk}/change/",
+        f"{PAGE_ADMIN}/{page.pk}/change/",
         picture_form(page, upload, alt_en="The front door of the surgery", alt_ar="باب العيادة"),
     )
     assert response.status_code == 302, response.content.decode()[:3000]
@@ -67,7 +43,9 @@ def test_svg_and_files_that_are_not_pictures_are_refused(client, as_role, pages,
     as_role("portal")
     page = pages["other"]
     upload = SimpleUploadedFile(name, content, content_type="image/jpeg")
-    response = client.post(f"{BASE}/{page.pk}/change/", picture_form(page, upload, alt_en="x"))
+    response = client.post(
+        f"{PAGE_ADMIN}/{page.pk}/change/", picture_form(page, upload, alt_en="x")
+    )
     assert response.status_code == 200
     assert not PageImage.objects.exists()
 
@@ -76,6 +54,6 @@ def test_alt_text_is_required(client, as_role, pages):
     as_role("portal")
     page = pages["other"]
     upload = SimpleUploadedFile("street.jpg", jpeg_with_gps(), content_type="image/jpeg")
-    response = client.post(f"{BASE}/{page.pk}/change/", picture_form(page, upload, alt_en=""))
+    response = client.post(f"{PAGE_ADMIN}/{page.pk}/change/", picture_form(page, upload, alt_en=""))
     assert response.status_code == 200
     assert not PageImage.objects.exists()

@@ -11,23 +11,23 @@ from directory.models import Organisation
 from editorial.models import DirectoryChange
 from orientation.models import OrientationPage
 from tests.factories import page_form_data as _form_data
+from tests.helpers import PAGE_ADMIN
 
 pytestmark = pytest.mark.django_db
 
-BASE = "/admin/orientation/orientationpage"
 # endpoint name -> (method, url template); {pk} is the page's id.
 ENDPOINTS = {
-    "change": ("get", BASE + "/{pk}/change/"),
-    "delete": ("get", BASE + "/{pk}/delete/"),
-    "history": ("get", BASE + "/{pk}/history/"),
-    "preview": ("get", BASE + "/{pk}/preview/ar/"),
-    "revisions": ("get", BASE + "/{pk}/revisions/"),
-    "revision": ("get", BASE + "/{pk}/revisions/1/"),
-    "restore": ("post", BASE + "/{pk}/revisions/1/restore/"),
-    "send_back": ("get", BASE + "/{pk}/send-back/"),
-    "publish_change": ("post", BASE + "/{pk}/publish-change/"),
-    "decline_change": ("post", BASE + "/{pk}/decline-change/"),
-    "preview_change": ("get", BASE + "/{pk}/waiting-change/preview/ar/"),
+    "change": ("get", PAGE_ADMIN + "/{pk}/change/"),
+    "delete": ("get", PAGE_ADMIN + "/{pk}/delete/"),
+    "history": ("get", PAGE_ADMIN + "/{pk}/history/"),
+    "preview": ("get", PAGE_ADMIN + "/{pk}/preview/ar/"),
+    "revisions": ("get", PAGE_ADMIN + "/{pk}/revisions/"),
+    "revision": ("get", PAGE_ADMIN + "/{pk}/revisions/1/"),
+    "restore": ("post", PAGE_ADMIN + "/{pk}/revisions/1/restore/"),
+    "send_back": ("get", PAGE_ADMIN + "/{pk}/send-back/"),
+    "publish_change": ("post", PAGE_ADMIN + "/{pk}/publish-change/"),
+    "decline_change": ("post", PAGE_ADMIN + "/{pk}/decline-change/"),
+    "preview_change": ("get", PAGE_ADMIN + "/{pk}/waiting-change/preview/ar/"),
     "view_on_site": ("get", "/admin/r/{content_type}/{pk}/"),
     "entry_publish_change": (
         "post",
@@ -150,7 +150,7 @@ def test_permission_table(client, as_role, pages, role, whose, endpoint, expecte
 
 
 def test_anonymous_visitors_are_sent_to_log_in(client, pages):
-    response = client.get(f"{BASE}/{pages['own'].pk}/change/")
+    response = client.get(f"{PAGE_ADMIN}/{pages['own'].pk}/change/")
     assert response.status_code == 302
     assert response["Location"].startswith("/admin/login/")
 
@@ -158,15 +158,15 @@ def test_anonymous_visitors_are_sent_to_log_in(client, pages):
 @pytest.mark.parametrize("role", ["portal", "agency", "reviewer", "translator"])
 def test_staff_who_lose_their_role_get_nothing(client, as_role, pages, role):
     user = as_role(role)
-    assert client.get(f"{BASE}/").status_code == 200  # the role alone opened the door
+    assert client.get(f"{PAGE_ADMIN}/").status_code == 200  # the role alone opened the door
     user.groups.clear()
-    assert client.get(f"{BASE}/{pages['own'].pk}/change/").status_code == 403
-    assert client.get(f"{BASE}/").status_code == 403
+    assert client.get(f"{PAGE_ADMIN}/{pages['own'].pk}/change/").status_code == 403
+    assert client.get(f"{PAGE_ADMIN}/").status_code == 403
 
 
 def test_agency_editor_lists_only_their_pages(client, as_role, pages):
     as_role("agency")
-    html = client.get(f"{BASE}/").content.decode()
+    html = client.get(f"{PAGE_ADMIN}/").content.decode()
     assert f"/{pages['other'].pk}/change/" not in html
     assert f"/{pages['own'].pk}/change/" in html
 
@@ -174,9 +174,9 @@ def test_agency_editor_lists_only_their_pages(client, as_role, pages):
 def test_agency_editor_cannot_delete_another_agencys_page_by_posting(client, as_role, pages):
     as_role("agency")
     other = pages["other"]
-    client.post(f"{BASE}/{other.pk}/delete/", {"post": "yes"})
+    client.post(f"{PAGE_ADMIN}/{other.pk}/delete/", {"post": "yes"})
     client.post(
-        f"{BASE}/",
+        f"{PAGE_ADMIN}/",
         {"action": "delete_selected", "_selected_action": [other.pk], "post": "yes"},
     )
     assert OrientationPage.objects.filter(pk=other.pk).exists()
@@ -185,7 +185,7 @@ def test_agency_editor_cannot_delete_another_agencys_page_by_posting(client, as_
 def test_bulk_publish_by_agency_editor_changes_nothing(client, as_role, pages):
     as_role("agency")
     own = pages["own"]
-    client.post(f"{BASE}/", {"action": "publish", "_selected_action": [own.pk]})
+    client.post(f"{PAGE_ADMIN}/", {"action": "publish", "_selected_action": [own.pk]})
     own.refresh_from_db()
     assert own.state == "draft"
 
@@ -196,7 +196,7 @@ def test_crafted_post_cannot_move_a_page_to_another_organisation_or_publish(
     as_role("agency")
     own = pages["own"]
     response = client.post(
-        f"{BASE}/{own.pk}/change/",
+        f"{PAGE_ADMIN}/{own.pk}/change/",
         _form_data(own, organisation=orgs["other"].pk, state="published", title_en="Changed"),
     )
     own.refresh_from_db()
@@ -211,7 +211,7 @@ def test_agency_with_self_publishing_may_publish(client, as_role, pages, orgs):
     orgs["own"].save()
     as_role("agency")
     own = pages["own"]
-    client.post(f"{BASE}/{own.pk}/change/", _form_data(own, state="published"))
+    client.post(f"{PAGE_ADMIN}/{own.pk}/change/", _form_data(own, state="published"))
     own.refresh_from_db()
     assert own.state == "published"
 
@@ -219,11 +219,11 @@ def test_agency_with_self_publishing_may_publish(client, as_role, pages, orgs):
 def test_translator_changes_only_their_languages(client, as_role, pages):
     as_role("translator")
     page = pages["other"]
-    html = client.get(f"{BASE}/{page.pk}/change/").content.decode()
+    html = client.get(f"{PAGE_ADMIN}/{page.pk}/change/").content.decode()
     assert 'name="title_ar"' in html
     assert 'name="title_en"' not in html and 'name="title_fa"' not in html
     response = client.post(
-        f"{BASE}/{page.pk}/change/",
+        f"{PAGE_ADMIN}/{page.pk}/change/",
         {
             "title_ar": "عنوان",
             "summary_ar": "ملخص",
@@ -285,7 +285,7 @@ def test_translation_file_table(
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from editorial import xliff
-    from tests.editorial.test_translation_files import fill
+    from tests.helpers import fill
 
     role_name = {
         "portal": "Portal editor",
@@ -297,7 +297,7 @@ def test_translation_file_table(
     page = pages[whose]
     page.state = "published"
     page.save()
-    response = client.get(f"{BASE}/translations/", {"language": language, "everything": "on"})
+    response = client.get(f"{PAGE_ADMIN}/translations/", {"language": language, "everything": "on"})
     assert response.status_code == 200
     assert (f'group id="{page.slug}"'.encode() in response.content) == (exported == IN_FILE)
 
@@ -309,7 +309,7 @@ def test_translation_file_table(
         body=page.body_en.replace("Go to the office.", "اذهب إلى المكتب."),
     )
     upload = SimpleUploadedFile("file.xlf", data, content_type="application/xml")
-    response = client.post(f"{BASE}/translations/", {"language": language, "file": upload})
+    response = client.post(f"{PAGE_ADMIN}/translations/", {"language": language, "file": upload})
     page.refresh_from_db()
     waiting = page.revisions.filter(pending=True).first()
     outcome = {

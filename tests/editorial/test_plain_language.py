@@ -4,7 +4,7 @@ import pytest
 
 from editorial.models import JargonTerm
 from editorial.plain_language import check, syllables
-from tests.editorial.test_permissions import BASE
+from tests.helpers import PAGE_ADMIN
 
 pytestmark = pytest.mark.django_db
 
@@ -51,7 +51,7 @@ def test_syllable_estimates(word, count):
 
 def test_live_preview_is_sanitised_and_checks_english(client, as_role, pages):
     as_role("agency")
-    url = f"{BASE}/markdown-preview/"
+    url = f"{PAGE_ADMIN}/markdown-preview/"
     response = client.post(
         url, {"text": "## Hi\n\n<script>alert(1)</script>Go now.", "language": "en"}
     )
@@ -66,7 +66,7 @@ def test_live_preview_is_sanitised_and_checks_english(client, as_role, pages):
 
 def test_change_form_shows_the_check_and_loads_the_editor(client, as_role, pages):
     as_role("agency")
-    html = client.get(f"{BASE}/{pages['own'].pk}/change/").content.decode()
+    html = client.get(f"{PAGE_ADMIN}/{pages['own'].pk}/change/").content.decode()
     assert "Reading ease" in html
     assert "/static/js/admin-markdown.js" in html
     assert 'id="markdown-preview-url"' in html

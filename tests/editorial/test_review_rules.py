@@ -16,10 +16,8 @@ from editorial import workflow, xliff
 from editorial.models import AuditEvent, ReviewNote, StaffProfile
 from editorial.revisions import record
 from orientation.models import OrientationPage, PageImage, SourceLink
-from tests.editorial.test_page_pictures import jpeg_with_gps
-from tests.editorial.test_permissions import BASE
-from tests.editorial.test_translation_files import ARABIC, fill
 from tests.factories import MigrationStatusFactory, TopicFactory, page_form_data
+from tests.helpers import ARABIC, PAGE_ADMIN, fill, jpeg_with_gps
 
 pytestmark = pytest.mark.django_db
 LIVE_BODY = "## Steps\n\nGo to [the NHS](https://www.nhs.uk/) or call 111."
@@ -57,7 +55,7 @@ def test_agency_import_cannot_touch_another_organisations_page(client, make_user
     other.save()
     client.force_login(agency_with_arabic(make_user))
     data = fill(xliff.export("ar", everything=True), title="عنوان", body="نص", summary="ملخص")
-    response = client.post(f"{BASE}/translations/", {"language": "ar", "file": upload(data)})
+    response = client.post(f"{PAGE_ADMIN}/translations/", {"language": "ar", "file": upload(data)})
     assert response.status_code == 200
     assert "other-page: you may not change this page." in response.content.decode()
     other.refresh_from_db()
@@ -68,7 +66,7 @@ def test_agency_import_cannot_use_a_language_they_do_not_hold(client, make_user,
     agency = agency_with_arabic(make_user)
     client.force_login(agency)
     data = fill(xliff.export("fa", everything=True), title="عنوان", body="نص", summary="ملخص")
-    response = client.post(f"{BASE}/translations/", {"language": "fa", "file": upload(data)})
+    response = client.post(f"{PAGE_ADMIN}/translations/", {"language": "fa", "file": upload(data)})
     assert response.status_code == 200
     live.refresh_from_db()
     assert not live.title_fa
@@ -79,7 +77,7 @@ def test_agency_import_cannot_use_a_language_they_do_not_hold(client, make_user,
 def test_agency_import_of_a_live_page_waits_for_review(client, make_user, live):
     client.force_login(agency_with_arabic(make_user))
     data = fill(only(live), **ARABIC)
-    response = client.post(f"{BASE}/translations/", {"language": "ar", "file": upload(data)})
+    response = client.post(f"{PAGE_ADMIN}/translations/", {"language": "ar", "file": upload(data)})
     assert response.status_code == 302, response.content.decode()[-3000:]
     live.refresh_from_db()
     assert not live.title_ar  # nothing on the site yet
@@ -98,7 +96,7 @@ def test_agency_restore_on_a_live_page_waits(client, as_role, live):
     live.save()
     record(live)
     as_role("agency")
-    response = client.post(f"{BASE}/{live.pk}/revisions/1/restore/")
+    response = client.post(f"{PAGE_ADMIN}/{live.pk}/revisions/1/restore/")
     assert response.status_code == 302
     live.refresh_from_db()
     assert live.title_en == "Newer title"  # still the live text
@@ -114,7 +112,7 @@ def test_agency_export_of_every_page_leaves_out_other_organisations(client, make
     other.state = "draft"
     other.save()
     client.force_login(agency_with_arabic(make_user))
-    response = client.get(f"{BASE}/translations/", {"language": "ar", "everything": "on"})
+    response = client.get(f"{PAGE_ADMIN}/translations/", {"language": "ar", "everything": "on"})
     assert response.status_code == 200
     assert b'group id="own-page"' in response.content
     assert b"other-page" not in response.content
@@ -127,8 +125,8 @@ def test_translator_cannot_submit_or_mark_reviewed(client, as_role, pages):
     page = pages["own"]
     checked = page.last_checked
     as_role("translator")
-    client.post(f"{BASE}/", {"action": "submit_for_review", "_selected_action": [page.pk]})
-    client.post(f"{BASE}/", {"action": "mark_reviewed", "_selected_action": [page.pk]})
+    client.post(f"{PAGE_ADMIN}/", {"action": "submit_for_review", "_selected_action": [page.pk]})
+    client.post(f"{PAGE_ADMIN}/", {"action": "mark_reviewed", "_selected_action": [page.pk]})
     page.refresh_from_db()
     assert page.state == "draft"
     assert page.last_checked == checked
@@ -170,14 +168,14 @@ def test_every_field_of_a_waiting_change_is_published(client, as_role, live, mak
             "sources-0-order": "1",
         },
     )
-    response = client.post(f"{BASE}/{live.pk}/change/", data)
+    response = client.post(f"{PAGE_ADMIN}/{live.pk}/change/", data)
     assert response.status_code == 302, response.content.decode()[:2000]
     live.refresh_from_db()
     assert (live.slug, live.body_en) == ("own-page", LIVE_BODY)
     assert list(live.sources.values_list("url", flat=True)) == ["https://www.gov.uk/"]
 
     client.force_login(make_user("Reviewer", organisation="other"))
-    assert client.post(f"{BASE}/{live.pk}/publish-change/").status_code == 302
+    assert client.post(f"{PAGE_ADMIN}/{live.pk}/publish-change/").status_code == 302
     live.refresh_from_db()
     assert live.slug == "new-address"
     assert live.body_en == "A new rule."
@@ -206,8 +204,8 @@ def test_a_second_edit_builds_on_the_waiting_one(client, as_role, live, make_use
             "sources-0-order": "1",
         },
     )
-    assert client.post(f"{BASE}/{live.pk}/change/", first).status_code == 302
-    form = client.get(f"{BASE}/{live.pk}/change/").content.decode()
+    assert client.post(f"{PAGE_ADMIN}/{live.pk}/change/", first).status_code == 302
+    form = client.get(f"{PAGE_ADMIN}/{live.pk}/change/").content.decode()
     assert "First change." in form  # the form shows the waiting change, not the live text
     assert "https://www.birmingham.gov.uk/" in form
     assert "what you save now is added to it" in form
@@ -228,11 +226,11 @@ def test_a_second_edit_builds_on_the_waiting_one(client, as_role, live, make_use
             "sources-1-order": "1",
         },
     )
-    response = client.post(f"{BASE}/{live.pk}/change/", second)
+    response = client.post(f"{PAGE_ADMIN}/{live.pk}/change/", second)
     assert response.status_code == 302, response.content.decode()[:2000]
     assert live.revisions.filter(pending=True).count() == 1
     client.force_login(make_user("Reviewer", organisation="other"))
-    client.post(f"{BASE}/{live.pk}/publish-change/")
+    client.post(f"{PAGE_ADMIN}/{live.pk}/publish-change/")
     live.refresh_from_db()
     assert (live.title_en, live.body_en) == ("Second change", "First change.")
     assert live.sources.count() == 2
@@ -249,10 +247,10 @@ def test_a_picture_added_to_a_live_page_waits_with_the_change(client, as_role, l
             "images-0-order": "0",
         },
     )
-    assert client.post(f"{BASE}/{live.pk}/change/", data).status_code == 302
+    assert client.post(f"{PAGE_ADMIN}/{live.pk}/change/", data).status_code == 302
     assert not PageImage.objects.exists()
     client.force_login(make_user("Reviewer", organisation="other"))
-    client.post(f"{BASE}/{live.pk}/publish-change/")
+    client.post(f"{PAGE_ADMIN}/{live.pk}/publish-change/")
     picture = PageImage.objects.get(page=live)
     assert picture.alt_en == "The front door"
     assert b"PhoneMaker" not in picture.image.read()
@@ -276,8 +274,10 @@ def test_reviewer_declines_a_waiting_change_and_the_page_stays_up(client, as_rol
     workflow.edit(user=agency, page=live, data={"body_en": "A wrong change."})
     reviewer = make_user("Reviewer", organisation="other")
     client.force_login(reviewer)
-    assert client.get(f"{BASE}/{live.pk}/decline-change/").status_code == 200
-    response = client.post(f"{BASE}/{live.pk}/decline-change/", {"comment": "Cite the source."})
+    assert client.get(f"{PAGE_ADMIN}/{live.pk}/decline-change/").status_code == 200
+    response = client.post(
+        f"{PAGE_ADMIN}/{live.pk}/decline-change/", {"comment": "Cite the source."}
+    )
     assert response.status_code == 302
     live.refresh_from_db()
     assert live.state == "published"
@@ -335,7 +335,9 @@ def test_the_diff_shows_only_changed_fields_by_label_and_direction(
     agency = make_user("Agency editor")
     outcome = workflow.edit(user=agency, page=live, data={"body_ar": "نص جديد"})
     as_role("reviewer")
-    html = client.get(f"{BASE}/{live.pk}/revisions/{outcome.revision.number}/").content.decode()
+    html = client.get(
+        f"{PAGE_ADMIN}/{live.pk}/revisions/{outcome.revision.number}/"
+    ).content.decode()
     assert "Body (Markdown) (Arabic)" in html
     assert 'lang="ar" dir="rtl"' in html
     assert "Title (English)" not in html and "Body (Markdown) (Polish)" not in html
@@ -347,7 +349,7 @@ def test_reviewer_previews_the_waiting_change_in_the_public_template(
     agency = make_user("Agency editor")
     workflow.edit(user=agency, page=live, data={"body_en": "Coming soon: a new office."})
     as_role("reviewer")
-    response = client.get(f"{BASE}/{live.pk}/waiting-change/preview/en/")
+    response = client.get(f"{PAGE_ADMIN}/{live.pk}/waiting-change/preview/en/")
     assert response.status_code == 200
     assert "Coming soon: a new office." in response.content.decode()
     assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
@@ -364,7 +366,7 @@ def test_translator_sees_what_changed_in_the_english(client, as_role, live, make
     record(live, author=portal)
     workflow.edit(user=portal, page=live, data={"body_en": "## Steps\n\nA brand new sentence."})
     as_role("translator")
-    html = client.get(f"{BASE}/{live.pk}/change/").content.decode()
+    html = client.get(f"{PAGE_ADMIN}/{live.pk}/change/").content.decode()
     assert "Changed in the English since the العربية translation was made" in html
     assert "+ A brand new sentence." in html
     assert "- Go to [the NHS]" in html
@@ -381,14 +383,14 @@ def test_form_and_file_end_in_the_same_translation_state(client, as_role, live, 
         "body_ar": ARABIC["body"],
     }
     fields = page_form_data(live, **words) if role == "portal" else words
-    assert client.post(f"{BASE}/{live.pk}/change/", fields).status_code == 302
+    assert client.post(f"{PAGE_ADMIN}/{live.pk}/change/", fields).status_code == 302
     live.refresh_from_db()
     by_form = live.translation_states["ar"]
     OrientationPage.objects.filter(pk=live.pk).update(
         title_ar="", summary_ar="", body_ar="", translation_states={}, translation_versions={}
     )
     data = fill(only(live), **ARABIC)
-    client.post(f"{BASE}/translations/", {"language": "ar", "file": upload(data)})
+    client.post(f"{PAGE_ADMIN}/translations/", {"language": "ar", "file": upload(data)})
     live.refresh_from_db()
     assert live.title_ar == ARABIC["title"]
     assert (by_form, live.translation_states["ar"]) == (state, state)
@@ -396,7 +398,7 @@ def test_form_and_file_end_in_the_same_translation_state(client, as_role, live, 
 
 def test_the_form_shows_the_real_state_of_a_live_page(client, as_role, live):
     as_role("agency")
-    html = client.get(f"{BASE}/{live.pk}/change/").content.decode()
+    html = client.get(f"{PAGE_ADMIN}/{live.pk}/change/").content.decode()
     assert '<select name="state"' not in html
     assert '<span class="live-state">Published</span>' in html
 
@@ -413,7 +415,7 @@ def test_agency_editors_add_pictures_to_their_own_draft(client, as_role, pages):
             "images-0-order": "0",
         },
     )
-    assert client.post(f"{BASE}/{page.pk}/change/", data).status_code == 302
+    assert client.post(f"{PAGE_ADMIN}/{page.pk}/change/", data).status_code == 302
     assert PageImage.objects.get(page=page).alt_en == "The front door"
     assert SourceLink.objects.filter(page=page).count() == 1  # kept: not in the post
 
@@ -450,11 +452,11 @@ def test_translators_translate_picture_descriptions_and_nothing_else(client, as_
         alt_en="The front door",
     )
     as_role("translator")  # Arabic
-    html = client.get(f"{BASE}/{page.pk}/change/").content.decode()
+    html = client.get(f"{PAGE_ADMIN}/{page.pk}/change/").content.decode()
     assert 'name="images-0-alt_ar"' in html
     assert 'name="images-0-alt_en"' not in html
     response = client.post(
-        f"{BASE}/{page.pk}/change/",
+        f"{PAGE_ADMIN}/{page.pk}/change/",
         {
             "title_ar": "عنوان",
             "summary_ar": "ملخص",

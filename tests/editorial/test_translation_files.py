@@ -1,14 +1,12 @@
 """XLIFF out and back in: round trips, and a bad file changes nothing."""
 
-from xml.etree import ElementTree
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from editorial import xliff
 from orientation.models import OrientationPage
-from tests.editorial.test_permissions import BASE
 from tests.factories import OrientationPageFactory
+from tests.helpers import ARABIC, PAGE_ADMIN, fill
 
 pytestmark = pytest.mark.django_db
 
@@ -21,25 +19,6 @@ def page(locality):
         summary_en="How to register.",
         body_en="## Steps\n\nGo to [the NHS](https://www.nhs.uk/) or call 111.",
     )
-
-
-def fill(data, **targets):
-    """Play translator: put text in the targets of an exported file, as a CAT tool would."""
-    ElementTree.register_namespace("", xliff.XLIFF_NS)
-    ElementTree.register_namespace("portal", xliff.PORTAL_NS)
-    root = ElementTree.fromstring(data)  # noqa: S314 - the test's own export
-    for unit in root.iter(f"{{{xliff.XLIFF_NS}}}trans-unit"):
-        field = unit.get("id").split("/")[-1]
-        if field in targets:
-            unit.find(f"{{{xliff.XLIFF_NS}}}target").text = targets[field]
-    return ElementTree.tostring(root, encoding="utf-8")
-
-
-ARABIC = {
-    "title": "التسجيل لدى طبيب عام",
-    "summary": "كيف تسجل.",
-    "body": "## الخطوات\n\nاذهب إلى [NHS](https://www.nhs.uk/) أو اتصل بالرقم 111.",
-}
 
 
 def test_export_lists_what_needs_translating(page):
@@ -110,13 +89,13 @@ def test_a_file_for_an_older_english_is_stale(page):
 
 def test_translator_downloads_and_uploads_in_the_admin(client, as_role, page):
     as_role("translator")  # translates Arabic
-    response = client.get(f"{BASE}/translations/", {"language": "ar"})
+    response = client.get(f"{PAGE_ADMIN}/translations/", {"language": "ar"})
     assert response.status_code == 200
     assert response["Content-Disposition"] == 'attachment; filename="pages-ar.xlf"'
-    assert client.get(f"{BASE}/translations/", {"language": "fa"}).status_code == 200
-    assert b"<xliff" not in client.get(f"{BASE}/translations/", {"language": "fa"}).content
+    assert client.get(f"{PAGE_ADMIN}/translations/", {"language": "fa"}).status_code == 200
+    assert b"<xliff" not in client.get(f"{PAGE_ADMIN}/translations/", {"language": "fa"}).content
     upload = SimpleUploadedFile("ar.xlf", fill(response.content, **ARABIC))
-    response = client.post(f"{BASE}/translations/", {"language": "ar", "file": upload})
+    response = client.post(f"{PAGE_ADMIN}/translations/", {"language": "ar", "file": upload})
     assert response.status_code == 302
     page.refresh_from_db()
     assert page.title_ar == ARABIC["title"]
@@ -126,7 +105,8 @@ def test_admin_lists_every_problem_and_changes_nothing(client, as_role, page):
     as_role("portal")
     data = fill(xliff.export("ar"), **{**ARABIC, "body": "<b>bold</b>"})
     response = client.post(
-        f"{BASE}/translations/", {"language": "ar", "file": SimpleUploadedFile("ar.xlf", data)}
+        f"{PAGE_ADMIN}/translations/",
+        {"language": "ar", "file": SimpleUploadedFile("ar.xlf", data)},
     )
     assert response.status_code == 200
     assert "remove the HTML" in response.content.decode()

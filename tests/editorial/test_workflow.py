@@ -5,7 +5,8 @@ from django.contrib.auth.models import Group
 
 from editorial.models import AuditEvent, ReviewNote
 from editorial.revisions import record
-from tests.editorial.test_permissions import BASE, _form_data
+from tests.factories import page_form_data as _form_data
+from tests.helpers import PAGE_ADMIN
 
 pytestmark = pytest.mark.django_db
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)><svg onload=alert(2)>'
@@ -14,9 +15,9 @@ HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)><svg onload=al
 def test_every_save_keeps_a_revision_with_its_author(client, as_role, pages):
     user = as_role("portal")
     page = pages["own"]
-    client.post(f"{BASE}/{page.pk}/change/", _form_data(page, title_en="Version two"))
+    client.post(f"{PAGE_ADMIN}/{page.pk}/change/", _form_data(page, title_en="Version two"))
     client.post(
-        f"{BASE}/{page.pk}/change/",
+        f"{PAGE_ADMIN}/{page.pk}/change/",
         _form_data(page, title_en="Version three", base_revision=1),
     )
     numbers = list(page.revisions.values_list("number", "author", "snapshot__title_en"))
@@ -32,7 +33,7 @@ def test_a_second_editor_gets_a_conflict_and_keeps_their_text(client, as_role, p
     other.save()
     record(page, author=other)  # ...and the other one saved first
     response = client.post(
-        f"{BASE}/{page.pk}/change/",
+        f"{PAGE_ADMIN}/{page.pk}/change/",
         _form_data(page, title_en="My careful rewrite", base_revision=1),
     )
     assert response.status_code == 200
@@ -51,7 +52,7 @@ def test_diffs_show_hostile_text_as_text(client, as_role, pages):
     page.body_en = HOSTILE
     page.save()
     record(page)
-    html = client.get(f"{BASE}/{page.pk}/revisions/2/").content.decode()
+    html = client.get(f"{PAGE_ADMIN}/{page.pk}/revisions/2/").content.decode()
     assert "<script>alert" not in html and "<img src=x" not in html and "<svg onload" not in html
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
 
@@ -64,7 +65,7 @@ def test_restoring_brings_back_the_words_as_a_new_revision(client, as_role, page
     page.title_en = "Replaced"
     page.save()
     record(page)
-    response = client.post(f"{BASE}/{page.pk}/revisions/1/restore/")
+    response = client.post(f"{PAGE_ADMIN}/{page.pk}/revisions/1/restore/")
     assert response.status_code == 302
     page.refresh_from_db()
     assert page.title_en == original_title
@@ -77,7 +78,9 @@ def test_reviewer_sends_back_with_a_comment(client, as_role, pages):
     page = pages["own"]
     page.state = "in_review"
     page.save()
-    response = client.post(f"{BASE}/{page.pk}/send-back/", {"comment": "Add the phone number."})
+    response = client.post(
+        f"{PAGE_ADMIN}/{page.pk}/send-back/", {"comment": "Add the phone number."}
+    )
     assert response.status_code == 302
     page.refresh_from_db()
     assert page.state == "draft"
@@ -88,11 +91,11 @@ def test_reviewer_sends_back_with_a_comment(client, as_role, pages):
 def test_agency_editor_submits_and_reviewer_publishes(client, as_role, pages, make_user):
     as_role("agency")
     page = pages["own"]
-    client.post(f"{BASE}/", {"action": "submit_for_review", "_selected_action": [page.pk]})
+    client.post(f"{PAGE_ADMIN}/", {"action": "submit_for_review", "_selected_action": [page.pk]})
     page.refresh_from_db()
     assert page.state == "in_review"
     client.force_login(make_user("Reviewer", organisation="other"))
-    client.post(f"{BASE}/", {"action": "publish", "_selected_action": [page.pk]})
+    client.post(f"{PAGE_ADMIN}/", {"action": "publish", "_selected_action": [page.pk]})
     page.refresh_from_db()
     assert page.state == "published"
     assert AuditEvent.objects.filter(action="published", object_id=str(page.pk)).exists()
@@ -102,7 +105,7 @@ def test_staff_preview_a_draft_in_the_public_template_in_any_language(client, as
     as_role("agency")
     page = pages["own"]
     assert client.get(f"/ar/pages/{page.slug}/").status_code == 404  # not public
-    response = client.get(f"{BASE}/{page.pk}/preview/ar/")
+    response = client.get(f"{PAGE_ADMIN}/{page.pk}/preview/ar/")
     assert response.status_code == 200
     html = response.content.decode()
     assert '<html lang="ar" dir="rtl">' in html
@@ -113,7 +116,7 @@ def test_staff_preview_a_draft_in_the_public_template_in_any_language(client, as
 def test_mark_as_reviewed_is_one_action(client, as_role, pages):
     as_role("agency")
     page = pages["own"]
-    client.post(f"{BASE}/", {"action": "mark_reviewed", "_selected_action": [page.pk]})
+    client.post(f"{PAGE_ADMIN}/", {"action": "mark_reviewed", "_selected_action": [page.pk]})
     page.refresh_from_db()
     assert (page.review_by - page.last_checked).days == 182
 
@@ -146,18 +149,18 @@ def test_english_edit_outdates_translations_and_minor_edit_does_not(client, as_r
     # Browsers send text areas back with CRLF: that is not a change to the Arabic.
     arabic = {"title_ar": "عنوان", "summary_ar": "ملخص", "body_ar": "نص\r\nسطر"}
     client.post(
-        f"{BASE}/{page.pk}/change/",
+        f"{PAGE_ADMIN}/{page.pk}/change/",
         _form_data(page, body_en=page.body_en + " Typo.", minor_edit="on", **arabic),
     )
     page.refresh_from_db()
     assert page.translation_status("ar") != "outdated"
     client.post(
-        f"{BASE}/{page.pk}/change/",
+        f"{PAGE_ADMIN}/{page.pk}/change/",
         _form_data(page, body_en="A new paragraph about a new rule.", base_revision=1, **arabic),
     )
     page.refresh_from_db()
     assert page.translation_status("ar") == "outdated"
-    listing = client.get(f"{BASE}/", {"translation": "ar:outdated"}).content.decode()
+    listing = client.get(f"{PAGE_ADMIN}/", {"translation": "ar:outdated"}).content.decode()
     assert f"/{page.pk}/change/" in listing
 
 
@@ -197,7 +200,7 @@ def test_an_agencys_change_to_a_live_page_waits_and_the_page_stays_up(
     as_role("agency")
     arabic = {"title_ar": "عنوان", "summary_ar": "ملخص", "body_ar": "نص"}
     response = client.post(
-        f"{BASE}/{page.pk}/change/",
+        f"{PAGE_ADMIN}/{page.pk}/change/",
         _form_data(page, body_en="A new rule from December.", state="in_review", **arabic),
         follow=True,
     )
@@ -210,9 +213,9 @@ def test_an_agencys_change_to_a_live_page_waits_and_the_page_stays_up(
 
     reviewer = make_user("Reviewer", organisation="other")
     client.force_login(reviewer)
-    html = client.get(f"{BASE}/{page.pk}/change/").content.decode()
+    html = client.get(f"{PAGE_ADMIN}/{page.pk}/change/").content.decode()
     assert "A change is waiting for review." in html
-    assert client.post(f"{BASE}/{page.pk}/publish-change/").status_code == 302
+    assert client.post(f"{PAGE_ADMIN}/{page.pk}/publish-change/").status_code == 302
     page.refresh_from_db()
     assert page.body_en == "A new rule from December."
     assert not page.revisions.filter(pending=True).exists()

@@ -1,7 +1,6 @@
 """Status "first steps": the few pages editors put first on a status page, in their order."""
 
 import shutil
-from pathlib import Path
 
 import pytest
 import yaml
@@ -10,8 +9,7 @@ from django.conf import settings
 from orientation.loader import ContentError, load_locality, read_locality
 from orientation.models import FirstStep, MigrationStatus, OrientationPage
 from tests.factories import MigrationStatusFactory, OrientationPageFactory, TopicFactory
-
-SAMPLE = Path(settings.BASE_DIR) / "content" / "birmingham"
+from tests.helpers import SAMPLE
 
 pytestmark = pytest.mark.django_db
 

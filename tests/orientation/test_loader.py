@@ -1,10 +1,8 @@
 """The content loader: the sample locality loads, reloads in place, and bad files load nothing."""
 
 import shutil
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.management import CommandError, call_command
 
 from orientation.loader import ContentError, load_locality, read_locality
@@ -16,8 +14,7 @@ from orientation.models import (
     SourceLink,
     Topic,
 )
-
-SAMPLE = Path(settings.BASE_DIR) / "content" / "birmingham"
+from tests.helpers import SAMPLE
 
 pytestmark = pytest.mark.django_db
 

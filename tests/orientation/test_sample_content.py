@@ -1,15 +1,14 @@
 """The sample locality is real content: complete pages, and the core in every language."""
 
 import re
-from pathlib import Path
 
 import pytest
 import yaml
 from django.conf import settings
 
 from orientation.loader import read_locality
+from tests.helpers import SAMPLE
 
-SAMPLE = Path(settings.BASE_DIR) / "content" / "birmingham"
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 MIN_WORDS = 150
 MIN_PAGES_IN_EVERY_LANGUAGE = 10

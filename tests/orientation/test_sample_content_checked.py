@@ -7,14 +7,12 @@ facts go in `to_confirm`, which editors see and readers never do (tests/editoria
 
 import datetime
 import re
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 
 from orientation.loader import read_locality
+from tests.helpers import SAMPLE
 
-SAMPLE = Path(settings.BASE_DIR) / "content" / "birmingham"
 MONTHS = [datetime.date(2026, month, 1).strftime("%B") for month in range(1, 13)]
 DATED = re.compile(rf"\b(?:(\d{{1,2}}) )?({'|'.join(MONTHS)}) (20\d\d)\b")
 

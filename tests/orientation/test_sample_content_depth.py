@@ -5,14 +5,13 @@ has at least 40 pages a reader can read in it.
 """
 
 from collections import Counter
-from pathlib import Path
 
 import pytest
 from django.conf import settings
 
 from orientation.loader import read_locality
+from tests.helpers import SAMPLE
 
-SAMPLE = Path(settings.BASE_DIR) / "content" / "birmingham"
 MIN_PAGES_PER_STATUS = 8  # written for that status, not counting the pages for everyone
 MIN_PAGES_PER_TOPIC = 6
 MIN_PAGES_IN_EVERY_LANGUAGE = 40

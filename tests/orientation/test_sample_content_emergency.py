@@ -4,14 +4,12 @@ The operator answers in English: a reader must be able to say which service they
 for an interpreter by the English name of their language.
 """
 
-from pathlib import Path
-
 import pytest
 from django.conf import settings
 
 from orientation.loader import read_locality
+from tests.helpers import SAMPLE
 
-SAMPLE = Path(settings.BASE_DIR) / "content" / "birmingham"
 ENGLISH_NAMES = {
     "en": "Arabic",  # the English page gives an example
     "ar": "Arabic",

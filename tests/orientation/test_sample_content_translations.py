@@ -5,14 +5,13 @@ a reader who cannot read the English has no way to notice it.
 """
 
 import re
-from pathlib import Path
 
 import pytest
 from django.conf import settings
 
 from orientation.loader import read_locality
+from tests.helpers import SAMPLE
 
-SAMPLE = Path(settings.BASE_DIR) / "content" / "birmingham"
 TRANSLATIONS = [code for code, _name in settings.LANGUAGES if code != "en"]
 
 # UK numbers as people dial them: 0121 303 1888, 0808 2000 247, 0800 1111; and the short ones.

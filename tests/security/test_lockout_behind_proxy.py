@@ -9,7 +9,7 @@ from axes.models import AccessAttempt
 from django.conf import settings
 from django.test import Client
 
-from tests.deploy.test_production_settings import run
+from tests.helpers import run_in_production
 
 pytestmark = pytest.mark.django_db
 LOGIN = "/admin/login/"
@@ -28,7 +28,7 @@ NGINX_CONF = Path(__file__).resolve().parents[2] / "deploy/nginx/nginx.conf"
 def production_proxy_settings():
     """The values a deployment really loads, read in a process of its own."""
     names = ", ".join(repr(name) for name in PROXY_SETTINGS)
-    result = run(
+    result = run_in_production(
         "import json, django; django.setup(); from django.conf import settings as s;"
         f"print(json.dumps({{n: getattr(s, n) for n in ({names},)}}))"
     )

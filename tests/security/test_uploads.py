@@ -20,9 +20,7 @@ from orientation.loader import load_locality
 from orientation.models import OrientationPage, PageImage
 from portal.images import renditions, strip_metadata
 from portal.media_checks import validate_captions, validate_mp4, validate_picture
-from tests.editorial.conftest import as_role, make_user, orgs, pages  # noqa: F401 - fixtures
-from tests.editorial.test_page_pictures import jpeg_with_gps, picture_form
-from tests.editorial.test_permissions import BASE
+from tests.helpers import PAGE_ADMIN, jpeg_with_gps, picture_form
 from welcome.models import WelcomeVideo
 
 pytestmark = pytest.mark.django_db
@@ -140,25 +138,27 @@ def test_the_video_admin_stores_files_under_names_the_portal_chooses(client, man
     assert not Image.open(io.BytesIO(stored)).getexif()
 
 
-def test_the_page_admin_refuses_a_picture_whose_name_lies(client, as_role, pages):  # noqa: F811
+def test_the_page_admin_refuses_a_picture_whose_name_lies(client, as_role, pages):
     as_role("portal")
     page = pages["other"]
     upload = named("street.html", jpeg_with_gps())
-    response = client.post(f"{BASE}/{page.pk}/change/", picture_form(page, upload, alt_en="x"))
+    response = client.post(
+        f"{PAGE_ADMIN}/{page.pk}/change/", picture_form(page, upload, alt_en="x")
+    )
     assert response.status_code == 200
     assert not PageImage.objects.exists()
 
 
 def test_the_page_admin_stores_pictures_under_portal_names_without_comments(
     client,
-    as_role,  # noqa: F811
-    pages,  # noqa: F811
+    as_role,
+    pages,
 ):
     as_role("portal")
     page = pages["other"]
     upload = named("Amina's street.jpg", jpeg_with_comment())
     response = client.post(
-        f"{BASE}/{page.pk}/change/", picture_form(page, upload, alt_en="A street")
+        f"{PAGE_ADMIN}/{page.pk}/change/", picture_form(page, upload, alt_en="A street")
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     picture = PageImage.objects.get()
@@ -286,7 +286,7 @@ def test_a_replaced_poster_leaves_storage(locality, django_capture_on_commit_cal
 
 
 def test_pictures_leave_storage_when_their_page_is_deleted(
-    pages,  # noqa: F811
+    pages,
     django_capture_on_commit_callbacks,
 ):
     page = pages["own"]
@@ -299,7 +299,7 @@ def test_pictures_leave_storage_when_their_page_is_deleted(
 
 
 def test_pictures_deleted_in_bulk_leave_storage(
-    pages,  # noqa: F811
+    pages,
     django_capture_on_commit_callbacks,
 ):
     made = [

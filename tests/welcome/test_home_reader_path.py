@@ -5,7 +5,6 @@ import pytest
 from django.conf import settings
 
 from tests.factories import MigrationStatusFactory, TopicFactory
-from tests.welcome.test_videos import videos  # noqa: F401 - a fixture
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +15,7 @@ def choices(locality):
     TopicFactory(slug="health", name_en="Health")
 
 
-def test_the_choices_come_before_the_welcome_video(client, choices, videos):  # noqa: F811
+def test_the_choices_come_before_the_welcome_video(client, choices, videos):
     html = client.get("/so/").content.decode()
     h1 = html.index("<h1")
     statuses = html.index('id="statuses-heading"')
@@ -27,13 +26,13 @@ def test_the_choices_come_before_the_welcome_video(client, choices, videos):  # 
     assert html.index("/so/topics/health/") < video
 
 
-def test_the_welcome_words_sit_with_the_video_not_above_the_choices(client, choices, videos):  # noqa: F811
+def test_the_welcome_words_sit_with_the_video_not_above_the_choices(client, choices, videos):
     html = client.get("/en/").content.decode()
     intro = html.index('<p class="lead">Help for people new to Testville.')
     assert html.index('id="topics-heading"') < intro < html.index("<video")
 
 
-def test_another_languages_video_switches_the_site_to_that_language(client, choices, videos):  # noqa: F811
+def test_another_languages_video_switches_the_site_to_that_language(client, choices, videos):
     html = client.get("/en/").content.decode()
     assert 'href="/language/so/?next=/en/videos/so/"' in html
     assert "The site changes to that language too." in html

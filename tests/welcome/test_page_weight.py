@@ -3,14 +3,13 @@
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.contrib.staticfiles import finders
 
 from orientation.loader import load_locality
 from scripts.build_icon_sprite import SPRITE, build
+from tests.helpers import SAMPLE
 
 BUDGET = 60 * 1024
-SAMPLE = Path(settings.BASE_DIR) / "content" / "birmingham"
 ASSETS = ("css/site.css", "js/map.js", "js/video.js")
 
 

@@ -6,7 +6,6 @@ import pytest
 from django.conf import settings
 
 from orientation.models import OrientationPage
-from tests.orientation.conftest import site  # noqa: F401 - shared fixture
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +29,7 @@ PATHS = [
 
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("path", PATHS)
-def test_every_url_answers_in_every_language(client, site, language, path):  # noqa: F811
+def test_every_url_answers_in_every_language(client, site, language, path):
     response = client.get(f"/{language}/{path}")
     assert response.status_code == 200
     html = response.content.decode()
@@ -59,26 +58,26 @@ def _expected_og_locale(path, language):
     return language
 
 
-def test_open_graph_is_in_the_page_language(client, site):  # noqa: F811
+def test_open_graph_is_in_the_page_language(client, site):
     html = client.get("/ar/pages/register-with-a-gp/").content.decode()
     assert '<meta property="og:title" content="التسجيل لدى طبيب عام">' in html
     assert '<meta property="og:description" content="كيف تسجل.">' in html
     assert '<meta property="og:type" content="article">' in html
 
 
-def test_unknown_page_is_a_translated_404(client, site):  # noqa: F811
+def test_unknown_page_is_a_translated_404(client, site):
     response = client.get("/ar/pages/no-such-page/")
     assert response.status_code == 404
     assert '<html lang="ar" dir="rtl">' in response.content.decode()
 
 
-def test_language_prefix_is_required(client, site):  # noqa: F811
+def test_language_prefix_is_required(client, site):
     response = client.get("/pages/register-with-a-gp/")
     assert response.status_code == 302
     assert response["Location"] == "/en/pages/register-with-a-gp/"
 
 
-def test_public_pages_load_nothing_from_other_origins(client, site):  # noqa: F811
+def test_public_pages_load_nothing_from_other_origins(client, site):
     response = client.get("/fa/pages/register-with-a-gp/")
     policy = response["Content-Security-Policy"]
     assert "default-src 'self'" in policy
@@ -93,7 +92,7 @@ def test_public_pages_load_nothing_from_other_origins(client, site):  # noqa: F8
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_titles_are_plain_text(client, site, language):  # noqa: F811
+def test_titles_are_plain_text(client, site, language):
     html = client.get(f"/{language}/").content.decode()
     title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
     assert "<" not in title and "\n" not in title.strip(), title

@@ -3,7 +3,6 @@ are checked by content."""
 
 import io
 import shutil
-from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -23,35 +22,11 @@ from portal.media_checks import (
     validate_webm,
     video_container,
 )
+from tests.helpers import SAMPLE, SAMPLE_VIDEOS, upload
 from welcome.models import WelcomeVideo
 from welcome.templatetags.media import data_size
 
-SAMPLE = Path(settings.BASE_DIR) / "content" / "birmingham"
-VIDEOS = SAMPLE / "videos"
-
 pytestmark = pytest.mark.django_db
-
-
-def upload(path, name=None, content_type="application/octet-stream"):
-    return SimpleUploadedFile(name or path.name, path.read_bytes(), content_type=content_type)
-
-
-@pytest.fixture
-def videos(locality):
-    for code in ("so", "en", "ar"):
-        WelcomeVideo.objects.create(
-            language=code,
-            title=f"Title {code}",
-            transcript=f"First line {code}\nSecond line {code}",
-            transcript_state="draft" if code != "en" else "original",
-            video_mp4=upload(VIDEOS / code / "welcome.mp4"),
-            video_webm=upload(VIDEOS / code / "welcome.webm"),
-            video_small=upload(VIDEOS / code / "welcome-small.mp4"),
-            captions=upload(VIDEOS / code / "captions.vtt"),
-            poster=upload(VIDEOS / code / "poster.jpg"),
-            duration_seconds=24,
-            is_sample=True,
-        )
 
 
 def test_home_shows_the_readers_own_video_first_and_loads_nothing_heavy(client, videos):
@@ -120,19 +95,19 @@ def test_a_play_is_counted_by_language_only(client, videos):
 
 def test_real_files_pass_their_checks():
     for code in ("en", "ps"):
-        validate_mp4(upload(VIDEOS / code / "welcome.mp4"))
-        validate_mp4(upload(VIDEOS / code / "welcome-small.mp4"))
-        validate_webm(upload(VIDEOS / code / "welcome.webm"))
-        validate_captions(upload(VIDEOS / code / "captions.vtt"))
-        validate_picture(upload(VIDEOS / code / "poster.jpg"))
+        validate_mp4(upload(SAMPLE_VIDEOS / code / "welcome.mp4"))
+        validate_mp4(upload(SAMPLE_VIDEOS / code / "welcome-small.mp4"))
+        validate_webm(upload(SAMPLE_VIDEOS / code / "welcome.webm"))
+        validate_captions(upload(SAMPLE_VIDEOS / code / "captions.vtt"))
+        validate_picture(upload(SAMPLE_VIDEOS / code / "poster.jpg"))
 
 
 @pytest.mark.parametrize(
     ("validator", "content", "name"),
     [
         (validate_mp4, b"<html>not a video</html>", "video.mp4"),
-        (validate_mp4, (VIDEOS / "en" / "welcome.webm").read_bytes(), "renamed.mp4"),
-        (validate_webm, (VIDEOS / "en" / "welcome.mp4").read_bytes(), "renamed.webm"),
+        (validate_mp4, (SAMPLE_VIDEOS / "en" / "welcome.webm").read_bytes(), "renamed.mp4"),
+        (validate_webm, (SAMPLE_VIDEOS / "en" / "welcome.mp4").read_bytes(), "renamed.webm"),
         (validate_captions, b"1\n00:00:00.000 --> 00:00:04.000\nno header", "captions.vtt"),
         (validate_captions, b"WEBVTT\n\nno cues", "captions.vtt"),
         (validate_captions, b"WEBVTT\n\n00:00.000 --> 00:04.000\n\xff\xfe", "captions.vtt"),
@@ -149,7 +124,7 @@ def test_files_that_are_not_what_they_claim_are_refused(validator, content, name
 def test_oversized_video_is_refused(settings):
     settings.WELCOME_VIDEO_MAX_BYTES = 1000
     with pytest.raises(ValidationError) as error:
-        validate_mp4(upload(VIDEOS / "en" / "welcome.mp4"))
+        validate_mp4(upload(SAMPLE_VIDEOS / "en" / "welcome.mp4"))
     assert error.value.code == "too_large"
 
 
@@ -210,8 +185,8 @@ def test_admin_upload_of_a_real_video_reads_its_length(client, django_user_model
             "transcript_state": "draft",
             "order": 0,
             "published": "on",
-            "video_mp4": upload(VIDEOS / "pl" / "welcome.mp4"),
-            "poster": upload(VIDEOS / "pl" / "poster.jpg", content_type="image/jpeg"),
+            "video_mp4": upload(SAMPLE_VIDEOS / "pl" / "welcome.mp4"),
+            "poster": upload(SAMPLE_VIDEOS / "pl" / "poster.jpg", content_type="image/jpeg"),
         },
     )
     assert response.status_code == 302, response.content.decode()[:3000]
