@@ -1,7 +1,7 @@
 """Public pages are cached; any change to the content they show must be seen at once."""
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 
 from portal.cache import bump_content_generation, is_public_content
 
@@ -17,3 +17,11 @@ def content_changed(sender, **kwargs):
 def content_relations_changed(sender, instance, **kwargs):
     if is_public_content(sender) or is_public_content(type(instance)):
         bump_content_generation()
+
+
+# What readers do that others may want to know of. The views only announce it: whoever keeps
+# usage figures (insights) connects in its ``ready()``, so no content view imports the counter.
+# Both are sent with ``request``; ``searched`` also with ``query``, ``language`` (the reader's)
+# and ``found`` (whether anything matched); ``video_played`` with ``language`` (the video's).
+searched = Signal()
+video_played = Signal()

@@ -1,4 +1,4 @@
-"""Breadcrumbs: the trail above a page's heading, shown by ``templates/includes/breadcrumbs.html``."""
+"""Breadcrumbs: the trail above a page's heading (``templates/includes/breadcrumbs.html``)."""
 
 from dataclasses import dataclass
 

@@ -7,8 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from insights.counting import count, is_bot
-from insights.models import Metric
+from orientation import signals
 from portal.breadcrumbs import Crumb
 from portal.cache import cache_public_page
 from portal.http import same_origin
@@ -49,9 +48,8 @@ def video_detail(request, video_language):
 @csrf_exempt
 @require_POST
 def video_played(request, video_language):
-    """Counted from the player's first 'play' (sent by js/video.js with no cookies)."""
+    """The player's first 'play' (sent by js/video.js with no cookies), announced for insights."""
     if video_language not in LANGUAGE_CODES or not same_origin(request):
         return HttpResponseForbidden()
-    if not is_bot(request.headers.get("User-Agent", "")) and not request.user.is_authenticated:
-        count(Metric.VIDEO, video_language)
+    signals.video_played.send(sender=video_played, request=request, language=video_language)
     return HttpResponse(status=204)

@@ -6,11 +6,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from directory.models import Organisation
-from insights.counting import count, is_bot, search_key
-from insights.models import Metric
 from portal.languages import PORTAL_LANGUAGES
 
 from ..models import MigrationStatus, Topic
+from ..signals import searched
 from . import query as search_query
 
 ADVICE_AGENCIES_SHOWN = 6
@@ -34,7 +33,13 @@ def search(request):
     language = get_language()
     outcome = search_query.search(query, language)
     if outcome.terms:
-        _count(request, query, language, found=bool(outcome.results))
+        searched.send(
+            sender=search,
+            request=request,
+            query=query,
+            language=language,
+            found=bool(outcome.results),
+        )
     for result in outcome.results:
         result.language_info = LANGUAGES.get(result.language)
     context = {
@@ -54,15 +59,3 @@ def search(request):
             .only("slug", "name")[:ADVICE_AGENCIES_SHOWN],
         )
     return render(request, "orientation/search.html", context)
-
-
-def _count(request, query, language, *, found):
-    """Count the search for the usage report: what was searched, never who searched."""
-    searched_for = search_key(query)
-    robot = is_bot(request.headers.get("User-Agent", ""))
-    if not searched_for or robot or request.user.is_authenticated:
-        return
-    count(Metric.SEARCH, searched_for)
-    if not found:
-        # The language says which editors should write the missing page.
-        count(Metric.SEARCH_EMPTY, f"{language}:{searched_for}")
