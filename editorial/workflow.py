@@ -258,24 +258,26 @@ def merged_change(page, waiting):
     return merged
 
 
+def _waiting(change):
+    if change is None:
+        raise NothingWaiting
+    return change
+
+
+def _audit_decision(action, page, user, waiting):
+    audit(action, page, actor=user, revision=waiting.number, author=str(waiting.author or ""))
+
+
 @transaction.atomic
 def publish_change(*, user, page):
     """A reviewer puts an agency's waiting change on the site: every field of it."""
     _require(permissions.can_publish(user, page) and permissions.is_reviewer(user))
     page.refresh_from_db()  # merge onto the page as it is now, not as the caller last saw it
-    waiting = revisions.pending_revision(page)
-    if waiting is None:
-        raise NothingWaiting
+    waiting = _waiting(revisions.pending_revision(page))
     revisions.apply(page, merged_change(page, waiting))
     page.revisions.filter(pending=True).update(pending=False)
     revision = revisions.record(page, author=user, note=f"published change #{waiting.number}")
-    audit(
-        AuditEvent.Action.CHANGE_PUBLISHED,
-        page,
-        actor=user,
-        revision=waiting.number,
-        author=str(waiting.author or ""),
-    )
+    _audit_decision(AuditEvent.Action.CHANGE_PUBLISHED, page, user, waiting)
     return Outcome(LIVE, page, revision)
 
 
@@ -283,19 +285,11 @@ def publish_change(*, user, page):
 def decline_change(*, user, page, comment):
     """A reviewer turns a waiting change down, with a comment; the live page stays up."""
     _require(permissions.can_review(user, page))
-    waiting = revisions.pending_revision(page)
-    if waiting is None:
-        raise NothingWaiting
+    waiting = _waiting(revisions.pending_revision(page))
     page.revisions.filter(pending=True).update(pending=False, note="declined")
     remove_unused_pictures(pictures_of(waiting.snapshot))  # the live page's own pictures stay
     ReviewNote.objects.create(page=page, author=user, text=comment)
-    audit(
-        AuditEvent.Action.CHANGE_DECLINED,
-        page,
-        actor=user,
-        revision=waiting.number,
-        author=str(waiting.author or ""),
-    )
+    _audit_decision(AuditEvent.Action.CHANGE_DECLINED, page, user, waiting)
     return Outcome(UNCHANGED, page, waiting)
 
 
@@ -434,10 +428,8 @@ def waiting_directory_change(organisation):
 
 @transaction.atomic
 def publish_directory_change(*, user, organisation, apply):
-    _require(permissions.is_reviewer(user))
-    waiting = waiting_directory_change(organisation)
-    if waiting is None:
-        raise NothingWaiting
+    _require(permissions.can_review_organisation(user, organisation))
+    waiting = _waiting(waiting_directory_change(organisation))
     apply(organisation, waiting.data)
     waiting.status, waiting.decided_by = DirectoryChange.Status.PUBLISHED, user
     waiting.save(update_fields=["status", "decided_by"])
@@ -447,10 +439,8 @@ def publish_directory_change(*, user, organisation, apply):
 
 @transaction.atomic
 def decline_directory_change(*, user, organisation, comment):
-    _require(permissions.is_reviewer(user))
-    waiting = waiting_directory_change(organisation)
-    if waiting is None:
-        raise NothingWaiting
+    _require(permissions.can_review_organisation(user, organisation))
+    waiting = _waiting(waiting_directory_change(organisation))
     waiting.status, waiting.decided_by, waiting.comment = (
         DirectoryChange.Status.DECLINED,
         user,

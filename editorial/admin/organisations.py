@@ -24,8 +24,8 @@ from orientation.admin import PortalTranslationAdmin, TranslatedInputMixin
 from orientation.models import MigrationStatus, Topic
 
 from .. import permissions, revisions, workflow
-from ..forms import DeclineForm
 from .preview import staff_preview
+from .review import WaitingChangeResponseMixin, decline_view
 
 RELATIONS = {"topics": (Topic, "slug"), "statuses": (MigrationStatus, "slug")}
 RELATIONS["languages"] = (SpokenLanguage, "code")
@@ -200,7 +200,7 @@ class ClosureInline(WaitingRowsMixin, TranslatedInputMixin, TranslationTabularIn
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(PortalTranslationAdmin):
+class OrganisationAdmin(WaitingChangeResponseMixin, PortalTranslationAdmin):
     form = OrganisationAdminForm
     change_form_template = "admin/editorial/organisation_change_form.html"
     list_display = ("name", "listed", "key_agency", "postcode", "phone", "last_checked")
@@ -209,6 +209,10 @@ class OrganisationAdmin(PortalTranslationAdmin):
     prepopulated_fields = {"slug": ("name",)}
     filter_horizontal = ("topics", "statuses", "languages")
     inlines = [OpeningPeriodInline, ClosureInline]
+    waiting_message = _(
+        "The entry stays as it is on the site. Your changes are waiting for a "
+        "reviewer, who will publish them."
+    )
     fieldsets = (
         (
             None,
@@ -349,20 +353,6 @@ class OrganisationAdmin(PortalTranslationAdmin):
         for formset in formsets:
             self.save_formset(request, form, formset, change)
 
-    def response_change(self, request, obj):
-        outcome = getattr(request, "_outcome", None)
-        if outcome is not None and outcome.waiting:
-            self.message_user(
-                request,
-                _(
-                    "The entry stays as it is on the site. Your changes are waiting for a "
-                    "reviewer, who will publish them."
-                ),
-                messages.SUCCESS,
-            )
-            return HttpResponseRedirect(reverse("admin:directory_organisation_changelist"))
-        return super().response_change(request, obj)
-
     # The review step --------------------------------------------------------------------------
 
     def get_urls(self):
@@ -439,25 +429,18 @@ class OrganisationAdmin(PortalTranslationAdmin):
 
     def decline_change_view(self, request, pk):
         organisation = self._reviewable(request, pk)
-        form = DeclineForm(request.POST or None)
-        if request.method == "POST" and form.is_valid():
-            workflow.decline_directory_change(
-                user=request.user, organisation=organisation, comment=form.cleaned_data["comment"]
-            )
-            self.message_user(
-                request, _("The change was declined. The page on the site is unchanged.")
-            )
-            return HttpResponseRedirect(reverse("admin:directory_organisation_change", args=[pk]))
-        return TemplateResponse(
+        return decline_view(
+            self,
             request,
-            "admin/editorial/send_back.html",
-            {
+            context={
                 **self.admin_site.each_context(request),
                 "title": _("Decline the change to “%(page)s”") % {"page": organisation.name},
-                "form": form,
-                "button": _("Decline this change"),
                 "opts": self.model._meta,
             },
+            decline=lambda comment: workflow.decline_directory_change(
+                user=request.user, organisation=organisation, comment=comment
+            ),
+            back_to=reverse("admin:directory_organisation_change", args=[pk]),
         )
 
     def change_view(self, request, object_id, form_url="", extra_context=None):

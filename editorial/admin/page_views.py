@@ -21,9 +21,10 @@ from orientation.models import OrientationPage
 from orientation.views import page_queryset, render_page
 
 from .. import permissions, plain_language, revisions, workflow, xliff
-from ..forms import DeclineForm, SendBackForm, TranslationExportForm, TranslationImportForm
+from ..forms import SendBackForm, TranslationExportForm, TranslationImportForm
 from ..models import JargonTerm
 from .preview import staff_preview
+from .review import decline_view
 
 State = OrientationPage.State
 
@@ -187,23 +188,14 @@ class PageViewsMixin:
             raise PermissionDenied
         if revisions.pending_revision(page) is None:
             raise Http404
-        form = DeclineForm(request.POST or None)
-        if request.method == "POST" and form.is_valid():
-            workflow.decline_change(
-                user=request.user, page=page, comment=form.cleaned_data["comment"]
-            )
-            self.message_user(
-                request, _("The change was declined. The page on the site is unchanged.")
-            )
-            return self._back_to_page(pk)
-        return TemplateResponse(
+        return decline_view(
+            self,
             request,
-            "admin/editorial/send_back.html",
-            {
-                **self._context(request, page, _("Decline the change to “%(page)s”")),
-                "form": form,
-                "button": _("Decline this change"),
-            },
+            context=self._context(request, page, _("Decline the change to “%(page)s”")),
+            decline=lambda comment: workflow.decline_change(
+                user=request.user, page=page, comment=comment
+            ),
+            back_to=reverse("admin:orientation_orientationpage_change", args=[pk]),
         )
 
     def send_back_view(self, request, pk):

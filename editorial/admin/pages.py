@@ -8,9 +8,8 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -25,6 +24,7 @@ from ..models import JargonTerm
 from .filters import ReviewDueFilter, TranslationStatusFilter, for_page_list, listed_status
 from .page_inlines import SNAPSHOT_KEYS, PageImageInline, SourceLinkInline, rows_from_formset
 from .page_views import PageViewsMixin
+from .review import WaitingChangeResponseMixin
 
 State = OrientationPage.State
 STATUS_MARKS = {"missing": "–", "draft": "✎", "outdated": "!", "current": "✓"}
@@ -57,7 +57,7 @@ def proposed_snapshot(form, formsets):
 
 
 @admin.register(OrientationPage)
-class OrientationPageAdmin(PageViewsMixin, PortalTranslationAdmin):
+class OrientationPageAdmin(WaitingChangeResponseMixin, PageViewsMixin, PortalTranslationAdmin):
     form = PageAdminForm
     change_form_template = "admin/editorial/page_change_form.html"
     list_display = ("title", "organisation", "state", "review_by", "translations", "helpful")
@@ -68,6 +68,10 @@ class OrientationPageAdmin(PageViewsMixin, PortalTranslationAdmin):
     prepopulated_fields = {"slug": ("title_en",)}
     inlines = [SourceLinkInline, PageImageInline]
     actions = ["mark_reviewed", "submit_for_review", "publish", "archive"]
+    waiting_message = _(
+        "The page stays as it is on the site. Your changes are waiting for a "
+        "reviewer, who will publish them."
+    )
     fieldsets = (
         (None, {"fields": ("title", "slug", "summary", "body", "minor_edit", "base_revision")}),
         (
@@ -258,20 +262,6 @@ class OrientationPageAdmin(PageViewsMixin, PortalTranslationAdmin):
         )
         for formset in formsets:
             self.save_formset(request, form, formset, change)
-
-    def response_change(self, request, obj):
-        outcome = getattr(request, "_outcome", None)
-        if outcome is not None and outcome.waiting:
-            self.message_user(
-                request,
-                _(
-                    "The page stays as it is on the site. Your changes are waiting for a "
-                    "reviewer, who will publish them."
-                ),
-                messages.SUCCESS,
-            )
-            return HttpResponseRedirect(reverse("admin:orientation_orientationpage_changelist"))
-        return super().response_change(request, obj)
 
     def delete_queryset(self, request, queryset):
         for page in queryset:
