@@ -19,7 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from orientation.models import REVIEW_INTERVAL, OrientationPage, TranslationState
-from welcome.media_lifecycle import remove_unused_pictures
+from orientation.pictures import remove_unused_pictures
 
 from . import permissions, revisions, xliff
 from .audit import record as audit

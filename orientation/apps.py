@@ -8,4 +8,7 @@ class OrientationConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401
+        from .pictures import follow_page_pictures
         from .search import receivers  # noqa: F401
+
+        follow_page_pictures()

@@ -10,6 +10,12 @@ class WelcomeConfig(AppConfig):
     def ready(self):
         # Browsers only use caption tracks served as text/vtt, which Python does not know.
         mimetypes.add_type("text/vtt", ".vtt")
-        from . import media_lifecycle
+        from portal import media_lifecycle
 
-        media_lifecycle.connect()
+        from .models import WelcomeVideo
+
+        media_lifecycle.follow(
+            WelcomeVideo,
+            files=("video_mp4", "video_webm", "video_small", "captions", "poster"),
+            pictures=("poster",),
+        )

@@ -5,24 +5,17 @@
   path that saved it already did (its file is then committed).
 - A file replaced by another, or whose record is deleted, is removed from storage with its
   renditions once the transaction commits, so nothing a partner took down stays reachable.
-- A picture uploaded with a change that waits for review has no record until the change is
-  published; if the change never goes live (declined, replaced by a later edit, or its page
-  deleted), ``remove_unused_pictures`` takes it out of storage unless a page uses it.
+
+Each app names its models with files in its ``ready()`` (``follow``); this module knows no app.
 """
 
 from django.db import transaction
 from django.db.models.signals import post_delete, pre_save
 
-from orientation.models import PageImage
 from portal.images import delete_renditions, strip_metadata
 
-from .models import WelcomeVideo
-
-FILE_FIELDS = {
-    WelcomeVideo: ("video_mp4", "video_webm", "video_small", "captions", "poster"),
-    PageImage: ("image",),
-}
-PICTURE_FIELDS = {WelcomeVideo: ("poster",), PageImage: ("image",)}
+FILE_FIELDS = {}
+PICTURE_FIELDS = {}
 
 
 def _remove(storage, name, field_file):
@@ -30,22 +23,11 @@ def _remove(storage, name, field_file):
     storage.delete(name)
 
 
-def _remove_on_commit(field_file):
+def remove_on_commit(field_file):
+    """Take this file and its renditions out of storage once the transaction commits."""
     if field_file and field_file.name:
         storage, name = field_file.storage, field_file.name
         transaction.on_commit(lambda: _remove(storage, name, field_file))
-
-
-def remove_unused_pictures(names):
-    """Remove these stored page pictures (and their renditions, a preview may have made some)
-    once the transaction commits, leaving any that a page's picture still uses."""
-    names = {name for name in names if name}
-    if not names:
-        return
-    used = set(PageImage.objects.filter(image__in=names).values_list("image", flat=True))
-    field = PageImage._meta.get_field("image")
-    for name in sorted(names - used):
-        _remove_on_commit(field.attr_class(None, field, name))
 
 
 def strip_new_pictures(sender, instance, **kwargs):
@@ -66,20 +48,21 @@ def remove_replaced_files(sender, instance, **kwargs):
         old_name = before[name]
         if old_name and old_name != getattr(instance, name).name:
             field = sender._meta.get_field(name)
-            _remove_on_commit(field.attr_class(instance, field, old_name))
+            remove_on_commit(field.attr_class(instance, field, old_name))
 
 
 def remove_files_of_deleted_record(sender, instance, **kwargs):
     for name in FILE_FIELDS[sender]:
-        _remove_on_commit(getattr(instance, name))
+        remove_on_commit(getattr(instance, name))
 
 
-def connect():
-    for model in FILE_FIELDS:
-        pre_save.connect(strip_new_pictures, sender=model, dispatch_uid=f"strip-{model.__name__}")
-        pre_save.connect(
-            remove_replaced_files, sender=model, dispatch_uid=f"replaced-{model.__name__}"
-        )
-        post_delete.connect(
-            remove_files_of_deleted_record, sender=model, dispatch_uid=f"deleted-{model.__name__}"
-        )
+def follow(model, *, files, pictures=()):
+    """Look after the stored files of ``model``: ``files`` are all its file fields, ``pictures``
+    those of them that are pictures (stripped before they are first stored)."""
+    FILE_FIELDS[model] = tuple(files)
+    PICTURE_FIELDS[model] = tuple(pictures)
+    pre_save.connect(strip_new_pictures, sender=model, dispatch_uid=f"strip-{model.__name__}")
+    pre_save.connect(remove_replaced_files, sender=model, dispatch_uid=f"replaced-{model.__name__}")
+    post_delete.connect(
+        remove_files_of_deleted_record, sender=model, dispatch_uid=f"deleted-{model.__name__}"
+    )
