@@ -5,7 +5,6 @@ from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -100,11 +99,3 @@ class DailyCountAdmin(admin.ModelAdmin):
             "report_url": reverse("admin:insights_report"),
         }
         return TemplateResponse(request, "admin/insights/report.html", context)
-
-
-def helpful_share(page):
-    """For the page admin: what share of readers found the page helpful."""
-    answers = getattr(page, "feedback_answers", None)
-    if not answers:
-        return "—"
-    return format_html("{}% ({})", round(page.feedback_helpful * 100 / answers), answers)

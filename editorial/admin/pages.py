@@ -14,7 +14,6 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from insights.admin import helpful_share
 from orientation.admin import PortalTranslationAdmin
 from orientation.models import OrientationPage
 
@@ -295,7 +294,11 @@ class OrientationPageAdmin(WaitingChangeResponseMixin, PageViewsMixin, PortalTra
 
     @admin.display(description=_("found it helpful"))
     def helpful(self, page):
-        return helpful_share(page)
+        # The feedback counts come from the annotations of get_queryset.
+        answers = getattr(page, "feedback_answers", None)
+        if not answers:
+            return "—"
+        return format_html("{}% ({})", round(page.feedback_helpful * 100 / answers), answers)
 
     # Bulk actions: each page through the workflow, which checks it ---------------------------
 
