@@ -11,7 +11,6 @@ from django.urls import reverse
 from django.utils.translation import get_language, get_language_bidi
 from django.utils.translation import gettext as _
 
-from directory.models import Organisation
 from portal.breadcrumbs import Crumb
 from portal.cache import cache_public_page
 
@@ -113,6 +112,8 @@ def status_topic(request, status, topic):
 
 def page_queryset():
     """A page with everything its public view shows, in a fixed number of queries."""
+    # The directory is reached through the page's own relation: orientation never imports it.
+    organisations = OrientationPage._meta.get_field("related_organisations").related_model
     return OrientationPage.objects.select_related("organisation").prefetch_related(
         Prefetch("topics", queryset=Topic.objects.all()),
         Prefetch("statuses", queryset=MigrationStatus.objects.all()),
@@ -121,7 +122,7 @@ def page_queryset():
         "tags",  # the "show this to staff" card picks its phrases by tag
         Prefetch(
             "related_organisations",
-            queryset=Organisation.objects.listed().only(
+            queryset=organisations.objects.listed().only(
                 "slug", "name", "street", "town", "postcode", "phone"
             ),
         ),

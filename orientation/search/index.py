@@ -123,10 +123,13 @@ def remove(kind, object_id):
 
 def rebuild():
     """The whole index from the content, in bulk. Returns the number of documents."""
-    from directory.models import Organisation
+    from django.apps import apps
 
     from ..glossary import GlossaryTerm
     from ..models import OrientationPage
+
+    # A string reference: orientation never imports the directory.
+    Organisation = apps.get_model("directory", "Organisation")
 
     documents = []
     for page in OrientationPage.objects.published().iterator(chunk_size=500):

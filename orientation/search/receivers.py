@@ -3,8 +3,6 @@
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from directory.models import Organisation
-
 from ..glossary import GlossaryTerm
 from ..glossary_links import forget_forms
 from ..models import OrientationPage
@@ -13,6 +11,9 @@ from .models import SearchDocument, SearchSynonym
 from .query import forget_synonyms
 
 Kind = SearchDocument.Kind
+# Organisations by a string reference (resolved when the app is ready): orientation never
+# imports the directory.
+ORGANISATION = "directory.Organisation"
 
 
 @receiver(post_save, sender=OrientationPage)
@@ -21,7 +22,7 @@ def page_saved(sender, instance, raw=False, **kwargs):
         index.index_page(instance)
 
 
-@receiver(post_save, sender=Organisation)
+@receiver(post_save, sender=ORGANISATION)
 def organisation_saved(sender, instance, raw=False, **kwargs):
     if not raw:
         index.index_organisation(instance)
@@ -39,7 +40,7 @@ def page_deleted(sender, instance, **kwargs):
     index.remove(Kind.PAGE, instance.pk)
 
 
-@receiver(post_delete, sender=Organisation)
+@receiver(post_delete, sender=ORGANISATION)
 def organisation_deleted(sender, instance, **kwargs):
     index.remove(Kind.ORGANISATION, instance.pk)
 

@@ -1,11 +1,11 @@
 """The public search page: never cached (every query differs), never a dead end."""
 
 from django import forms
+from django.apps import apps
 from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from directory.models import Organisation
 from portal.languages import PORTAL_LANGUAGES
 
 from ..models import MigrationStatus, Topic
@@ -54,7 +54,8 @@ def search(request):
         context.update(
             topics=Topic.objects.all(),
             statuses=MigrationStatus.objects.all(),
-            agencies=Organisation.objects.listed()
+            agencies=apps.get_model("directory", "Organisation")
+            .objects.listed()
             .filter(key_agency=True)
             .only("slug", "name")[:ADVICE_AGENCIES_SHOWN],
         )
