@@ -1,6 +1,6 @@
 """Read and save the directory part of a locality folder: organisations and bank holidays.
 
-Called by orientation.loader, inside its check-everything-then-write-in-one-transaction load.
+Called by orientation.loader (handed in by welcome.locality), inside its check-everything-then-write-in-one-transaction load.
 The file format is in content/README.md ("organisations/<slug>.yml").
 """
 

@@ -13,14 +13,6 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from directory.loader import (
-    check_holiday_names,
-    read_bank_holidays,
-    read_organisations,
-    save_organisations,
-)
-from welcome.video_loader import read_videos, save_videos
-
 from .content_files import (
     TRANSLATION_STATES,
     ContentError,
@@ -83,8 +75,12 @@ class LoadReport:
         )
 
 
-def read_locality(folder):
-    """Read and check every file; return the content or raise ContentError."""
+def read_locality(folder, *, directory_loader, video_loader):
+    """Read and check every file; return the content or raise ContentError.
+
+    ``directory_loader`` and ``video_loader`` read the organisations and the welcome videos of
+    the same folder; ``welcome.locality`` hands them in, so orientation imports neither.
+    """
     folder = Path(folder)
     structure_path = folder / "locality.yml"
     if not structure_path.is_file():
@@ -93,8 +89,10 @@ def read_locality(folder):
     check_slug(structure_path, require(structure_path, structure, "slug"), "locality slug")
     topic_slugs = _read_structure_list(structure_path, structure, "topics", ("slug", "icon"))
     status_slugs = _read_structure_list(structure_path, structure, "statuses", ("slug", "icon"))
-    organisations = read_organisations(folder, structure_path, structure, topic_slugs, status_slugs)
-    bank_holidays = read_bank_holidays(structure_path, structure)
+    organisations = directory_loader.read_organisations(
+        folder, structure_path, structure, topic_slugs, status_slugs
+    )
+    bank_holidays = directory_loader.read_bank_holidays(structure_path, structure)
     emergency_keys = [
         require(structure_path, item, "key")
         for item in require(structure_path, structure, "emergency", list)
@@ -111,7 +109,7 @@ def read_locality(folder):
             text_path, language, topic_slugs, status_slugs, emergency_keys
         )
 
-    check_holiday_names(folder, bank_holidays, texts)
+    directory_loader.check_holiday_names(folder, bank_holidays, texts)
 
     pages_folder = folder / "pages"
     pages = []
@@ -125,7 +123,7 @@ def read_locality(folder):
         pages=pages,
         organisations=organisations,
         bank_holidays=bank_holidays,
-        videos=read_videos(folder),
+        videos=video_loader.read_videos(folder),
     )
 
 
@@ -284,9 +282,12 @@ def _read_to_confirm(path, value):
 
 
 @transaction.atomic
-def load_locality(folder):
-    """Check the folder, then create or update everything in it. Returns a LoadReport."""
-    data = read_locality(folder)
+def load_locality(folder, *, directory_loader, video_loader):
+    """Check the folder, then create or update everything in it. Returns a LoadReport.
+
+    Called through ``welcome.locality.load_locality``, which hands in the other apps' loaders.
+    """
+    data = read_locality(folder, directory_loader=directory_loader, video_loader=video_loader)
     glossary = read_glossary(Path(folder), {page.slug for page in data.pages})
     report = LoadReport()
     structure, texts = data.structure, data.texts
@@ -344,7 +345,7 @@ def load_locality(folder):
 
     topics = {topic.slug: topic for topic in Topic.objects.all()}
     statuses = {status.slug: status for status in MigrationStatus.objects.all()}
-    organisations = save_organisations(
+    organisations = directory_loader.save_organisations(
         data.organisations,
         data.bank_holidays,
         topics,
@@ -358,7 +359,7 @@ def load_locality(folder):
         report.translations += len(page_data.texts) - 1
     _save_first_steps(structure["statuses"])
     save_glossary(glossary)
-    report.videos = save_videos(
+    report.videos = video_loader.save_videos(
         data.videos,
         locality_slug=structure["slug"],
         interpreting_page=OrientationPage.objects.filter(

@@ -58,7 +58,7 @@ def phone(browser):
 @pytest.fixture
 def editable_sample_site(transactional_db, live_server):
     """The sample locality for a test that changes it: loaded afresh, emptied afterwards."""
-    from orientation.loader import load_locality
+    from welcome.locality import load_locality
 
     load_locality(SAMPLE)
     return live_server
@@ -112,7 +112,7 @@ def sample_site(_reading_server, django_db_blocker, settings):
     database (one using `editable_sample_site` or `transactional_db`) makes the next reader
     load it again.
     """
-    from orientation.loader import load_locality
+    from welcome.locality import load_locality
 
     settings.MEDIA_ROOT = _reading_server.media_root
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "localhost"]

@@ -8,8 +8,8 @@ from django.conf import settings
 from directory.loader import check_holiday_names
 from directory.models import BankHoliday
 from orientation.content_files import ContentError
-from orientation.loader import read_locality
 from tests.helpers import SAMPLE
+from welcome.locality import read_locality
 
 pytestmark = pytest.mark.django_db
 EARLY_DECEMBER = datetime.datetime(2026, 12, 7, 12, 0, tzinfo=datetime.UTC)

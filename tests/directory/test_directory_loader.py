@@ -6,8 +6,8 @@ import pytest
 from django.conf import settings
 
 from directory.models import BankHoliday, Organisation
-from orientation.loader import ContentError, load_locality
 from tests.helpers import SAMPLE
+from welcome.locality import ContentError, load_locality
 
 pytestmark = pytest.mark.django_db
 

@@ -4,10 +4,10 @@ import shutil
 
 import pytest
 
-from orientation.loader import ContentError, load_locality, read_locality
 from orientation.models import OrientationPage
 from tests.factories import page_form_data as _form_data
 from tests.helpers import PAGE_ADMIN, SAMPLE
+from welcome.locality import ContentError, load_locality, read_locality
 
 pytestmark = pytest.mark.django_db
 FACT = "The Tuesday drop-in hours of the law centre."

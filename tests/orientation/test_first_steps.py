@@ -6,10 +6,10 @@ import pytest
 import yaml
 from django.conf import settings
 
-from orientation.loader import ContentError, load_locality, read_locality
 from orientation.models import FirstStep, MigrationStatus, OrientationPage
 from tests.factories import MigrationStatusFactory, OrientationPageFactory, TopicFactory
 from tests.helpers import SAMPLE
+from welcome.locality import ContentError, load_locality, read_locality
 
 pytestmark = pytest.mark.django_db
 

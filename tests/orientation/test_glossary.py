@@ -175,7 +175,7 @@ def test_malformed_files_are_named_and_nothing_is_loaded(tmp_path, locality, fil
 
 
 def test_the_sample_content_loads_glossary_and_synonyms(db):
-    from orientation.loader import load_locality
+    from welcome.locality import load_locality
 
     load_locality(CONTENT)
     assert GlossaryTerm.objects.published().count() >= 40
@@ -217,7 +217,7 @@ def test_a_proper_name_is_only_joined_by_a_space(client, locality):
 
 
 def test_reloading_the_locality_deletes_the_terms_its_files_no_longer_hold(tmp_path, db):
-    from orientation.loader import load_locality
+    from welcome.locality import load_locality
 
     folder = tmp_path / "locality"
     shutil.copytree(CONTENT, folder)

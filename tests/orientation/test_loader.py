@@ -5,7 +5,6 @@ import shutil
 import pytest
 from django.core.management import CommandError, call_command
 
-from orientation.loader import ContentError, load_locality, read_locality
 from orientation.models import (
     EmergencyContact,
     Locality,
@@ -15,6 +14,7 @@ from orientation.models import (
     Topic,
 )
 from tests.helpers import SAMPLE
+from welcome.locality import ContentError, load_locality, read_locality
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,8 @@ import pytest
 import yaml
 from django.conf import settings
 
-from orientation.loader import read_locality
 from tests.helpers import SAMPLE
+from welcome.locality import read_locality
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 MIN_WORDS = 150

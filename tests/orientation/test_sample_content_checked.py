@@ -10,8 +10,8 @@ import re
 
 import pytest
 
-from orientation.loader import read_locality
 from tests.helpers import SAMPLE
+from welcome.locality import read_locality
 
 MONTHS = [datetime.date(2026, month, 1).strftime("%B") for month in range(1, 13)]
 DATED = re.compile(rf"\b(?:(\d{{1,2}}) )?({'|'.join(MONTHS)}) (20\d\d)\b")

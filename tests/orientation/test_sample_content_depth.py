@@ -9,8 +9,8 @@ from collections import Counter
 import pytest
 from django.conf import settings
 
-from orientation.loader import read_locality
 from tests.helpers import SAMPLE
+from welcome.locality import read_locality
 
 MIN_PAGES_PER_STATUS = 8  # written for that status, not counting the pages for everyone
 MIN_PAGES_PER_TOPIC = 6

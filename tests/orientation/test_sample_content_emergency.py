@@ -7,8 +7,8 @@ for an interpreter by the English name of their language.
 import pytest
 from django.conf import settings
 
-from orientation.loader import read_locality
 from tests.helpers import SAMPLE
+from welcome.locality import read_locality
 
 ENGLISH_NAMES = {
     "en": "Arabic",  # the English page gives an example

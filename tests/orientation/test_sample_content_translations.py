@@ -9,8 +9,8 @@ import re
 import pytest
 from django.conf import settings
 
-from orientation.loader import read_locality
 from tests.helpers import SAMPLE
+from welcome.locality import read_locality
 
 TRANSLATIONS = [code for code, _name in settings.LANGUAGES if code != "en"]
 

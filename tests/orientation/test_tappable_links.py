@@ -44,7 +44,7 @@ def test_sample_translations_link_find_a_gp_and_migrant_help(client, locality):
 
     from django.conf import settings
 
-    from orientation.loader import load_locality
+    from welcome.locality import load_locality
 
     load_locality(Path(settings.BASE_DIR) / "content" / "birmingham")
     for language in ("ar", "fa", "ckb", "pl", "ps", "ru", "so"):

@@ -16,10 +16,10 @@ from django.db import models
 from directory.models import Organisation
 from editorial.xliff import TranslationFileError, export, parse
 from orientation.content_files import ContentError
-from orientation.loader import load_locality
 from orientation.models import BODY_MAX_CHARS, OrientationPage
 from tests.factories import page_form_data
 from tests.helpers import PAGE_ADMIN, SAMPLE
+from welcome.locality import load_locality
 from welcome.models import WelcomeVideo
 
 pytestmark = pytest.mark.django_db

@@ -16,11 +16,11 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image, PngImagePlugin
 
-from orientation.loader import load_locality
 from orientation.models import OrientationPage, PageImage
 from portal.images import renditions, strip_metadata
 from portal.media_checks import validate_captions, validate_mp4, validate_picture
 from tests.helpers import PAGE_ADMIN, jpeg_with_gps, picture_form
+from welcome.locality import load_locality
 from welcome.models import WelcomeVideo
 
 pytestmark = pytest.mark.django_db

@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 from django.contrib.staticfiles import finders
 
-from orientation.loader import load_locality
 from scripts.build_icon_sprite import SPRITE, build
 from tests.helpers import SAMPLE
+from welcome.locality import load_locality
 
 BUDGET = 60 * 1024
 ASSETS = ("css/site.css", "js/map.js", "js/video.js")

@@ -13,7 +13,6 @@ from PIL import Image
 
 from insights.counting import BUFFER
 from insights.models import DailyCount
-from orientation.loader import ContentError, load_locality
 from portal.images import renditions, strip_metadata
 from portal.media_checks import (
     validate_captions,
@@ -23,6 +22,7 @@ from portal.media_checks import (
     video_container,
 )
 from tests.helpers import SAMPLE, SAMPLE_VIDEOS, upload
+from welcome.locality import ContentError, load_locality
 from welcome.models import WelcomeVideo
 from welcome.templatetags.media import data_size
 

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from orientation.loader import ContentError, load_locality
+from welcome.locality import ContentError, load_locality
 
 
 class Command(BaseCommand):

@@ -1,0 +1,29 @@
+"""Loading a whole locality folder: the one place that knows every app's loader.
+
+The folder holds the pages (orientation), the organisations and bank holidays (directory) and
+the welcome videos. ``orientation.loader`` reads and checks everything before it writes anything,
+in one transaction; it is handed the directory's and the videos' loaders from here, so that the
+content app imports neither the directory nor the site shell.
+"""
+
+from directory import loader as directory_loader
+from orientation import loader as orientation_loader
+from orientation.content_files import ContentError
+
+from . import video_loader
+
+__all__ = ["ContentError", "load_locality", "read_locality"]
+
+
+def read_locality(folder):
+    """Read and check every file; return the content or raise ContentError."""
+    return orientation_loader.read_locality(
+        folder, directory_loader=directory_loader, video_loader=video_loader
+    )
+
+
+def load_locality(folder):
+    """Check the folder, then create or update everything in it. Returns a LoadReport."""
+    return orientation_loader.load_locality(
+        folder, directory_loader=directory_loader, video_loader=video_loader
+    )
