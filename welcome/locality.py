@@ -6,9 +6,12 @@ in one transaction; it is handed the directory's and the videos' loaders from he
 content app imports neither the directory nor the site shell.
 """
 
+from django.db import transaction
+
 from directory import loader as directory_loader
 from orientation import loader as orientation_loader
 from orientation.content_files import ContentError
+from orientation.search import index as search_index
 
 from . import video_loader
 
@@ -24,6 +27,7 @@ def read_locality(folder):
 
 def load_locality(folder):
     """Check the folder, then create or update everything in it. Returns a LoadReport."""
-    return orientation_loader.load_locality(
-        folder, directory_loader=directory_loader, video_loader=video_loader
-    )
+    with transaction.atomic(), search_index.deferred():
+        return orientation_loader.load_locality(
+            folder, directory_loader=directory_loader, video_loader=video_loader
+        )

@@ -6,6 +6,9 @@ grows (a word that no longer occurs is harmless: a suggestion is only offered wh
 something) and is rebuilt whole by ``manage.py rebuild_search_index``.
 """
 
+import threading
+from contextlib import contextmanager
+
 from django.conf import settings
 from django.db import transaction
 
@@ -14,6 +17,29 @@ from .text import indexed_text, plain_text, sound_key
 
 Kind = SearchDocument.Kind
 MAX_WORD_LENGTH = 100
+_bulk = threading.local()
+
+
+@contextmanager
+def deferred():
+    """Index once, at the end, instead of at every save: for loading a whole locality.
+
+    Saving 110 pages one by one offers each page's thousand words to the vocabulary again; one
+    rebuild at the end offers each word once.
+    """
+    if is_deferred():
+        yield
+        return
+    _bulk.active = True
+    try:
+        yield
+    finally:
+        _bulk.active = False
+    rebuild()
+
+
+def is_deferred():
+    return getattr(_bulk, "active", False)
 
 
 def page_documents(page):

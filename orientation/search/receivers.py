@@ -18,37 +18,40 @@ ORGANISATION = "directory.Organisation"
 
 @receiver(post_save, sender=OrientationPage)
 def page_saved(sender, instance, raw=False, **kwargs):
-    if not raw:
+    if not raw and not index.is_deferred():
         index.index_page(instance)
 
 
 @receiver(post_save, sender=ORGANISATION)
 def organisation_saved(sender, instance, raw=False, **kwargs):
-    if not raw:
+    if not raw and not index.is_deferred():
         index.index_organisation(instance)
 
 
 @receiver(post_save, sender=GlossaryTerm)
 def term_saved(sender, instance, raw=False, **kwargs):
     forget_forms()
-    if not raw:
+    if not raw and not index.is_deferred():
         index.index_term(instance)
 
 
 @receiver(post_delete, sender=OrientationPage)
 def page_deleted(sender, instance, **kwargs):
-    index.remove(Kind.PAGE, instance.pk)
+    if not index.is_deferred():
+        index.remove(Kind.PAGE, instance.pk)
 
 
 @receiver(post_delete, sender=ORGANISATION)
 def organisation_deleted(sender, instance, **kwargs):
-    index.remove(Kind.ORGANISATION, instance.pk)
+    if not index.is_deferred():
+        index.remove(Kind.ORGANISATION, instance.pk)
 
 
 @receiver(post_delete, sender=GlossaryTerm)
 def term_deleted(sender, instance, **kwargs):
     forget_forms()
-    index.remove(Kind.TERM, instance.pk)
+    if not index.is_deferred():
+        index.remove(Kind.TERM, instance.pk)
 
 
 @receiver(post_save, sender=SearchSynonym)
