@@ -16,7 +16,7 @@ from tests.factories import (
     OrientationPageFactory,
     TopicFactory,
 )
-from tests.helpers import ROLES, SAMPLE_VIDEOS, upload
+from tests.helpers import ROLES, SAMPLE, SAMPLE_VIDEOS, upload
 from welcome.models import WelcomeVideo
 
 
@@ -27,6 +27,31 @@ def _isolated(settings, tmp_path):
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(scope="class")
+def _sample_for_the_class(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The Birmingham sample, loaded once for a class of tests that only read it.
+
+    It is written inside a transaction that is rolled back after the class, so the tests outside
+    the class never see it; each test's own transaction nests inside it and is rolled back too.
+    """
+    from django.db import transaction
+    from django.test import override_settings
+
+    from welcome.locality import load_locality
+
+    media = tmp_path_factory.mktemp("sample-media")
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
+        load_locality(SAMPLE)
+        yield media
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def sample(_sample_for_the_class, db, settings):
+    """Use in a test class: the sample locality is in the database (loaded once per class)."""
+    settings.MEDIA_ROOT = _sample_for_the_class
 
 
 @pytest.fixture

@@ -1,5 +1,6 @@
 """The content loader: the sample locality loads, reloads in place, and bad files load nothing."""
 
+import re
 import shutil
 
 import pytest
@@ -50,85 +51,84 @@ def test_the_sample_locality_loads(capsys):
     assert Topic.objects.get(slug="living-here").name_en == "Living in Birmingham"
 
 
-def test_loading_twice_updates_in_place():
-    load_locality(SAMPLE)
-    before = counts()
-    load_locality(SAMPLE)
-    assert counts() == before
+@pytest.mark.usefixtures("sample")
+class TestOnTheLoadedSample:
+    """The sample is loaded once for the class; each test's changes are rolled back."""
 
+    def test_loading_twice_updates_in_place(self):
+        before = counts()
+        load_locality(SAMPLE)
+        assert counts() == before
 
-def test_loading_keeps_the_english_body_and_renders_it():
-    load_locality(SAMPLE)
-    page = OrientationPage.objects.get(slug="register-with-a-gp")
-    assert page.body_en.startswith("This page is for everyone")
-    assert "<h2>" in page.body_html_en
-    assert page.sources.count() >= 1
-    assert page.topics.filter(slug="health").exists()
+    def test_loading_keeps_the_english_body_and_renders_it(self):
+        page = OrientationPage.objects.get(slug="register-with-a-gp")
+        assert page.body_en.startswith("This page is for everyone")
+        assert "<h2>" in page.body_html_en
+        assert page.sources.count() >= 1
+        assert page.topics.filter(slug="health").exists()
 
+    def test_translations_are_loaded_with_the_state_their_file_gives(self):
+        for path in SAMPLE.glob("pages/*/*.md"):
+            language = path.stem
+            if language == "en":
+                continue
+            said = re.search(r"^translation: *(\w+)", path.read_text(encoding="utf-8"), re.M)
+            page = OrientationPage.objects.get(slug=path.parent.name)
+            assert page.has_translation(language), path
+            assert page.translation_state(language) == said.group(1), path
 
-def test_translations_are_loaded_with_their_state():
-    load_locality(SAMPLE)
-    for path in SAMPLE.glob("pages/*/*.md"):
-        language = path.stem
-        if language == "en":
-            continue
-        page = OrientationPage.objects.get(slug=path.parent.name)
-        assert page.has_translation(language), path
-        assert page.translation_state(language) in {"draft", "reviewed"}
-
-
-@pytest.mark.parametrize(
-    ("relative_path", "content", "message"),
-    [
-        ("locality.yml", "slug: [unclosed", "is not valid YAML"),
-        ("text/en.yml", "- just\n- a list\n", "must be a YAML mapping"),
-        ("pages/register-with-a-gp/en.md", "no front matter here", "front matter"),
-        (
-            "pages/register-with-a-gp/en.md",
-            "---\ntitle: T\nsummary: S\ntopics: [no-such-topic]\norganisation: refugee-council\n"
-            "last_checked: 2026-11-20\nsources:\n  - title: X\n    url: https://www.gov.uk/\n---\nBody",
-            "topic 'no-such-topic' is not in locality.yml",
-        ),
-        (
-            "pages/register-with-a-gp/en.md",
-            "---\ntitle: T\nsummary: S\ntopics: [health]\norganisation: refugee-council\n"
-            "last_checked: 2026-11-20\nsources: []\n---\nBody",
-            "needs at least one official source",
-        ),
-        (
-            "pages/register-with-a-gp/en.md",
-            "---\ntitle: T\nsummary: S\ntopics: [health]\norganisation: refugee-council\n"
-            "last_checked: someday\nsources:\n  - title: X\n    url: https://www.gov.uk/\n---\nBody",
-            "'last_checked' must be a date",
-        ),
-        (
-            "pages/register-with-a-gp/en.md",
-            "---\ntitle: T\nsummary: S\ntopics: [health]\norganisation: refugee-council\n"
-            "last_checked: 2026-11-20\nsources:\n  - title: X\n    url: javascript:alert(1)\n"
-            "---\nBody",
-            "is not a valid web address",
-        ),
-        ("pages/register-with-a-gp/de.md", "---\ntitle: T\nsummary: S\n---\nBody", "language"),
-        ("pages/Bad Slug/en.md", "---\ntitle: T\n---\nBody", "not a valid slug"),
-    ],
-)
-def test_a_malformed_file_names_itself_and_loads_nothing(
-    sample_copy, relative_path, content, message
-):
-    load_locality(SAMPLE)
-    before = counts()
-    title_before = OrientationPage.objects.get(slug="register-with-a-gp").title_en
-    broken = sample_copy / relative_path
-    broken.parent.mkdir(parents=True, exist_ok=True)
-    broken.write_text(content, encoding="utf-8")
-    with pytest.raises(ContentError) as error:
-        load_locality(sample_copy)
-    assert message in str(error.value)
-    assert str(error.value).startswith(
-        str(broken.parent if "Bad Slug" in relative_path else broken)
+    @pytest.mark.parametrize(
+        ("relative_path", "content", "message"),
+        [
+            ("locality.yml", "slug: [unclosed", "is not valid YAML"),
+            ("text/en.yml", "- just\n- a list\n", "must be a YAML mapping"),
+            ("pages/register-with-a-gp/en.md", "no front matter here", "front matter"),
+            (
+                "pages/register-with-a-gp/en.md",
+                "---\ntitle: T\nsummary: S\ntopics: [no-such-topic]\n"
+                "organisation: refugee-council\nlast_checked: 2026-11-20\n"
+                "sources:\n  - title: X\n    url: https://www.gov.uk/\n---\nBody",
+                "topic 'no-such-topic' is not in locality.yml",
+            ),
+            (
+                "pages/register-with-a-gp/en.md",
+                "---\ntitle: T\nsummary: S\ntopics: [health]\norganisation: refugee-council\n"
+                "last_checked: 2026-11-20\nsources: []\n---\nBody",
+                "needs at least one official source",
+            ),
+            (
+                "pages/register-with-a-gp/en.md",
+                "---\ntitle: T\nsummary: S\ntopics: [health]\norganisation: refugee-council\n"
+                "last_checked: someday\nsources:\n  - title: X\n    url: https://www.gov.uk/\n---\nBody",
+                "'last_checked' must be a date",
+            ),
+            (
+                "pages/register-with-a-gp/en.md",
+                "---\ntitle: T\nsummary: S\ntopics: [health]\norganisation: refugee-council\n"
+                "last_checked: 2026-11-20\nsources:\n  - title: X\n    url: javascript:alert(1)\n"
+                "---\nBody",
+                "is not a valid web address",
+            ),
+            ("pages/register-with-a-gp/de.md", "---\ntitle: T\nsummary: S\n---\nBody", "language"),
+            ("pages/Bad Slug/en.md", "---\ntitle: T\n---\nBody", "not a valid slug"),
+        ],
     )
-    assert counts() == before
-    assert OrientationPage.objects.get(slug="register-with-a-gp").title_en == title_before
+    def test_a_malformed_file_names_itself_and_loads_nothing(
+        self, sample_copy, relative_path, content, message
+    ):
+        before = counts()
+        title_before = OrientationPage.objects.get(slug="register-with-a-gp").title_en
+        broken = sample_copy / relative_path
+        broken.parent.mkdir(parents=True, exist_ok=True)
+        broken.write_text(content, encoding="utf-8")
+        with pytest.raises(ContentError) as error:
+            load_locality(sample_copy)
+        assert message in str(error.value)
+        assert str(error.value).startswith(
+            str(broken.parent if "Bad Slug" in relative_path else broken)
+        )
+        assert counts() == before
+        assert OrientationPage.objects.get(slug="register-with-a-gp").title_en == title_before
 
 
 def test_an_error_late_in_the_folder_leaves_the_database_untouched(sample_copy):
