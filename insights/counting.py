@@ -21,6 +21,7 @@ from django.core.cache import cache
 from django.db import connection, transaction
 from django.utils import timezone
 
+from portal.http import client_address
 from portal.languages import languages_from_accept_header, supported_language
 
 from .models import DailyCount, Metric
@@ -97,7 +98,7 @@ def _seconds_left_today(now):
 def visitor_fingerprint(request):
     """An unsalted hash of address and browser, kept only in this process until the next write
     (seconds), where it is salted with the day's salt and dropped; see ``new_visitors``."""
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_address(request)
     agent = request.META.get("HTTP_USER_AGENT", "")
     return hashlib.sha256(f"{address}|{agent}".encode()).hexdigest()
 

@@ -15,7 +15,7 @@ from django_ratelimit.core import is_ratelimited
 
 from directory.models import Organisation
 from orientation.models import OrientationPage, SourceLink
-from portal.http import same_origin
+from portal.http import client_rate_key, same_origin
 
 from .counting import count
 from .forms import CommentForm, HelpfulForm
@@ -28,9 +28,10 @@ FEEDBACK_RATE = "10/h"
 
 
 def _limited(request):
-    # django-ratelimit keeps a short-lived counter in the cache under a hash of the address.
+    # django-ratelimit keeps a short-lived counter in the cache under a hash of the client's
+    # address (not REMOTE_ADDR, which behind nginx is one address for everyone).
     return is_ratelimited(
-        request, group="insights.feedback", key="ip", rate=FEEDBACK_RATE, increment=True
+        request, group="insights.feedback", key=client_rate_key, rate=FEEDBACK_RATE, increment=True
     )
 
 
