@@ -20,13 +20,14 @@ SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
-# Staff sign-in lock-out per address (django-axes with django-ipware). Behind nginx, REMOTE_ADDR
-# is nginx itself, which would lock every staff member out at once. nginx appends the address it
-# was connected from to X-Forwarded-For ($proxy_add_x_forwarded_for), so the last entry is the
-# one nobody outside can forge and anything before it is whatever the client sent. ipware's
-# proxy count is how many trusted proxies in front of nginx append to the header (none: nginx is
-# the only proxy); not strict, so a forged prefix is skipped instead of throwing the whole header
-# away. The app server must be reachable only through nginx (docker-compose publishes only nginx).
+# The client's address for the staff sign-in lock-out (django-axes with django-ipware), and through
+# portal.http.client_address for the feedback rate limit and the visitor estimate too. Behind nginx,
+# REMOTE_ADDR is nginx itself, which would lock every staff member out at once. nginx appends the
+# address it was connected from to X-Forwarded-For ($proxy_add_x_forwarded_for), so the last entry
+# is the one nobody outside can forge and anything before it is whatever the client sent. ipware's
+# proxy count is how many trusted proxies in front of nginx append to the header (none: nginx is the
+# only proxy); not strict, so a forged prefix is skipped instead of throwing the whole header away.
+# The app server must be reachable only through nginx (docker-compose publishes only nginx).
 AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
 AXES_IPWARE_PROXY_ORDER = "left-most"
 AXES_IPWARE_PROXY_COUNT = int(os.environ.get("PROXIES_IN_FRONT_OF_NGINX", "0"))
