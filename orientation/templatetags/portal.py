@@ -73,10 +73,20 @@ def fallback_attrs(obj, field):
     return ""
 
 
+# A link whose words are its own web address, as nh3 writes it (href first, then rel).
+_ADDRESS_LINK = re.compile(r'<a href="(https?://[^"]+)"([^>]*)>\1</a>')
+
+
+def mark_address_links(html):
+    """Mark links written as their own address, so a printed sheet does not show it twice, and
+    keep each address left to right as one unit inside a right-to-left sentence."""
+    return _ADDRESS_LINK.sub(r'<a href="\1"\2 class="link--address" dir="ltr">\1</a>', html)
+
+
 @register.simple_tag
 def page_body(page):
     """A page body, sanitised again on the way out (it was sanitised when saved, too)."""
-    html = sanitise_html(page.body_html)
+    html = mark_address_links(sanitise_html(page.body_html))
     fallback = is_fallback(page, "body")
     html = link_glossary_terms(html, settings.LANGUAGE_CODE if fallback else get_language())
     if fallback:
