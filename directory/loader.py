@@ -9,7 +9,6 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 
 from orientation.content_files import (
@@ -22,6 +21,7 @@ from orientation.content_files import (
     read_yaml,
     require,
 )
+from portal.translation import SOURCE_LANGUAGE
 
 from .models import BankHoliday, Closure, OpeningPeriod, Organisation, SpokenLanguage
 from .phones import normalise_phone
@@ -124,9 +124,9 @@ def _read_organisation(path, topic_slugs, status_slugs):
         "services": _services_text(path, data.get("services")),
         "accessibility": str(data.get("accessibility") or ""),
     }
-    organisation.texts[settings.LANGUAGE_CODE] = english
+    organisation.texts[SOURCE_LANGUAGE] = english
     for language, translation in (data.get("translations") or {}).items():
-        if language not in languages() or language == settings.LANGUAGE_CODE:
+        if language not in languages() or language == SOURCE_LANGUAGE:
             raise ContentError(path, f"translation '{language}' is not a portal language")
         state = translation.get("translation", "draft")
         if state not in TRANSLATION_STATES:
@@ -215,7 +215,7 @@ def read_organisations(folder, structure_path, structure, topic_slugs, status_sl
                 "phone": phone,
                 "listed": False,
             },
-            texts={settings.LANGUAGE_CODE: {}},
+            texts={SOURCE_LANGUAGE: {}},
         )
     return found
 
@@ -287,6 +287,6 @@ def save_organisations(organisations, bank_holidays, topics, statuses, *, holida
             f"name_{language}": str((holiday_names.get(language) or {}).get(name, ""))
             for language in languages()
         }
-        names[f"name_{settings.LANGUAGE_CODE}"] = name
+        names[f"name_{SOURCE_LANGUAGE}"] = name
         BankHoliday.objects.update_or_create(date=day, defaults=names)
     return saved

@@ -9,7 +9,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from orientation.models import TranslationStateMixin, limited_text
+from orientation.models import limited_text
+from portal.translation import TranslatedModel
 
 from .phones import display_phone, normalise_phone
 from .spoken_languages import language_names
@@ -65,8 +66,12 @@ class OrganisationQuerySet(models.QuerySet):
         )
 
 
-class Organisation(TranslationStateMixin):
+class Organisation(TranslatedModel):
     """A partner agency: it owns pages and, when listed, is a place in the directory."""
+
+    # The words a translator writes; a language counts as translated with a description.
+    text_fields = ("description", "services", "accessibility")
+    required_text_fields = ("description",)
 
     class Appointment(models.TextChoices):
         NOT_NEEDED = "not-needed", _("No appointment needed")

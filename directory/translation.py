@@ -5,7 +5,7 @@ from .models import BankHoliday, Closure, Organisation
 
 @register(Organisation)
 class OrganisationTranslationOptions(TranslationOptions):
-    fields = ("description", "services", "accessibility")
+    fields = Organisation.text_fields
 
 
 @register(Closure)

@@ -18,17 +18,16 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from orientation.admin import PortalTranslationAdmin
-from orientation.glossary import TRANSLATED_TERM_FIELDS, GlossaryTerm
-from orientation.models import REVIEW_INTERVAL, SearchSynonym, TranslationStatus
+from orientation.glossary import GlossaryTerm
+from orientation.models import REVIEW_INTERVAL, SearchSynonym
+from portal.translation import SOURCE_LANGUAGE, STATUSES, TranslationState, choices_of
 
 from . import permissions
 from .workflow import translation_state_after_edit
 
 State = GlossaryTerm.State
 STATUS_MARKS = {"missing": "–", "draft": "✎", "outdated": "!", "current": "✓"}
-OTHER_LANGUAGES = [
-    code for code in settings.MODELTRANSLATION_LANGUAGES if code != settings.LANGUAGE_CODE
-]
+OTHER_LANGUAGES = [code for code in settings.MODELTRANSLATION_LANGUAGES if code != SOURCE_LANGUAGE]
 
 
 def editable_term_fields(user):
@@ -37,9 +36,9 @@ def editable_term_fields(user):
         return None
     return {
         f"{field}_{code}"
-        for field in TRANSLATED_TERM_FIELDS
+        for field in GlossaryTerm.text_fields
         for code in permissions.translation_languages(user)
-        if code != settings.LANGUAGE_CODE
+        if code != SOURCE_LANGUAGE
     }
 
 
@@ -48,7 +47,7 @@ def record_translations(user, term, before):
     for code in OTHER_LANGUAGES:
         touched = any(
             (getattr(term, f"{field}_{code}", "") or "") != (before.get(f"{field}_{code}") or "")
-            for field in TRANSLATED_TERM_FIELDS
+            for field in GlossaryTerm.text_fields
         )
         if touched and term.has_translation(code):
             term.mark_translated(code)
@@ -66,8 +65,8 @@ class TermTranslationFilter(admin.SimpleListFilter):
         return [
             (f"{code}:{status}", f"{code}: {label}")
             for code in OTHER_LANGUAGES
-            for status, label in TranslationStatus.choices
-            if status != TranslationStatus.CURRENT
+            for status, label in choices_of(STATUSES)
+            if status != TranslationState.CURRENT
         ]
 
     def queryset(self, request, queryset):
@@ -137,7 +136,7 @@ class GlossaryTermAdmin(PortalTranslationAdmin):
         words = [
             f"{field}_{code}"
             for code in permissions.translation_languages(request.user)
-            for field in TRANSLATED_TERM_FIELDS
+            for field in GlossaryTerm.text_fields
             if f"{field}_{code}" in editable
         ]
         return ["english_source", *words]
@@ -167,7 +166,7 @@ class GlossaryTermAdmin(PortalTranslationAdmin):
             saved = GlossaryTerm.objects.get(pk=obj.pk)
             before = {
                 f"{field}_{code}": getattr(saved, f"{field}_{code}", "")
-                for field in TRANSLATED_TERM_FIELDS
+                for field in GlossaryTerm.text_fields
                 for code in OTHER_LANGUAGES
             }
         editable = editable_term_fields(request.user)

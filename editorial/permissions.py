@@ -8,13 +8,13 @@ only by hiding a button.
 from django.conf import settings
 
 from orientation.models import OrientationPage
+from portal.translation import SOURCE_LANGUAGE
 
 PORTAL_EDITOR = "Portal editor"
 AGENCY_EDITOR = "Agency editor"
 REVIEWER = "Reviewer"
 TRANSLATOR = "Translator"
 ROLES = (PORTAL_EDITOR, AGENCY_EDITOR, REVIEWER, TRANSLATOR)
-TRANSLATED_PAGE_FIELDS = ("title", "summary", "body")
 
 State = OrientationPage.State
 
@@ -134,9 +134,9 @@ def editable_page_fields(user):
         return None
     return {
         f"{field}_{code}"
-        for field in TRANSLATED_PAGE_FIELDS
+        for field in OrientationPage.text_fields
         for code in translation_languages(user)
-        if code != settings.LANGUAGE_CODE
+        if code != SOURCE_LANGUAGE
     }
 
 
@@ -159,9 +159,7 @@ def file_languages(user):
 
     Portal editors and reviewers: every language but English. Anyone else (translators, agency
     editors): the languages in their staff profile, so a file cannot reach further than that."""
-    others = [
-        code for code in settings.MODELTRANSLATION_LANGUAGES if code != settings.LANGUAGE_CODE
-    ]
+    others = [code for code in settings.MODELTRANSLATION_LANGUAGES if code != SOURCE_LANGUAGE]
     if is_reviewer(user):
         return others
     held = set(translation_languages(user))

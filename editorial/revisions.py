@@ -17,10 +17,10 @@ from django.utils.translation import get_language_info
 
 from directory.models import Organisation
 from orientation.models import MigrationStatus, OrientationPage, PageImage, SourceLink, Topic
+from portal.translation import SOURCE_LANGUAGE
 
 from .models import PageRevision
 
-TEXT_FIELDS = ("title", "summary", "body")
 PLAIN_FIELDS = ("slug", "state", "last_checked", "review_by", "to_confirm", "organisation_id")
 DATE_FIELDS = ("last_checked", "review_by")
 RELATIONS = {"topics": Topic, "statuses": MigrationStatus, "related_organisations": Organisation}
@@ -31,7 +31,7 @@ INLINES = {"sources": SourceLink, "images": PageImage}
 
 
 def _text_keys():
-    return [f"{field}_{code}" for field in TEXT_FIELDS for code in LANGUAGES]
+    return [f"{field}_{code}" for field in OrientationPage.text_fields for code in LANGUAGES]
 
 
 def source_row(source):
@@ -132,7 +132,9 @@ def _apply_images(page, rows):
         image.save()
 
 
-def field_label(key, model=OrientationPage, translated=TEXT_FIELDS, inlines=INLINES):
+def field_label(
+    key, model=OrientationPage, translated=OrientationPage.text_fields, inlines=INLINES
+):
     """ "body_ar" -> "Body (Markdown) (Arabic)": the form's own label, for a reviewer's diff."""
     field, _sep, code = key.rpartition("_")
     if field in translated and code in LANGUAGES:
@@ -158,7 +160,15 @@ def value_lines(key, value):
     return str(value if value is not None else "").splitlines()
 
 
-def diff(older, newer, keys=None, *, label=field_label, lines=value_lines, translated=TEXT_FIELDS):
+def diff(
+    older,
+    newer,
+    keys=None,
+    *,
+    label=field_label,
+    lines=value_lines,
+    translated=OrientationPage.text_fields,
+):
     """Only the fields that changed between two snapshots (or revisions), by their labels,
     each as lines marked '+', '-' or ' ', with the language and direction of the text.
 
@@ -175,7 +185,7 @@ def diff(older, newer, keys=None, *, label=field_label, lines=value_lines, trans
         if (before or "") == (after or ""):
             continue
         field, _sep, code = key.rpartition("_")
-        code = code if field in translated and code in LANGUAGES else settings.LANGUAGE_CODE
+        code = code if field in translated and code in LANGUAGES else SOURCE_LANGUAGE
         marked = difflib.ndiff(lines(key, before), lines(key, after))
         changes.append(
             {

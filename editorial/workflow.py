@@ -18,8 +18,9 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
-from orientation.models import REVIEW_INTERVAL, OrientationPage, TranslationState
+from orientation.models import REVIEW_INTERVAL, OrientationPage
 from orientation.pictures import remove_unused_pictures
+from portal.translation import SOURCE_LANGUAGE, TranslationState
 
 from . import permissions, revisions, xliff
 from .audit import record as audit
@@ -27,8 +28,9 @@ from .models import AuditEvent, DirectoryChange, PageRevision, ReviewNote
 
 State = OrientationPage.State
 LIVE, WAITING, UNCHANGED = "live", "waiting", "unchanged"
-ENGLISH = settings.LANGUAGE_CODE
-OTHER_LANGUAGES = tuple(code for code in settings.MODELTRANSLATION_LANGUAGES if code != ENGLISH)
+OTHER_LANGUAGES = tuple(
+    code for code in settings.MODELTRANSLATION_LANGUAGES if code != SOURCE_LANGUAGE
+)
 NOTE_WAITING = "waiting for review"
 
 
@@ -98,15 +100,17 @@ def _settle_bookkeeping(user, data, base, *, minor):
     """The English version and each touched language's translation version and state."""
     if not data.get("english_version") or not minor:
         english = OrientationPage()
-        for name in revisions.TEXT_FIELDS:
-            setattr(english, f"{name}_{ENGLISH}", data.get(f"{name}_{ENGLISH}") or "")
+        for name in OrientationPage.text_fields:
+            setattr(
+                english, f"{name}_{SOURCE_LANGUAGE}", data.get(f"{name}_{SOURCE_LANGUAGE}") or ""
+            )
         data["english_version"] = english.compute_english_version()
     states = dict(data.get("translation_states") or {})
     versions = dict(data.get("translation_versions") or {})
     for code in OTHER_LANGUAGES:
         touched = any(
             (data.get(f"{field}_{code}") or "") != (base.get(f"{field}_{code}") or "")
-            for field in revisions.TEXT_FIELDS
+            for field in OrientationPage.text_fields
         )
         if touched:
             versions[code] = data["english_version"]
@@ -358,7 +362,7 @@ def import_translations(*, user, data, language):
     """Check a whole XLIFF file and save each page's words through ``edit``: only pages the user
     may change, only their languages, and waiting for review where their edits wait.
     ``user=None`` is the command line, run by the people who run the portal."""
-    if language == ENGLISH or language not in settings.MODELTRANSLATION_LANGUAGES:
+    if language == SOURCE_LANGUAGE or language not in settings.MODELTRANSLATION_LANGUAGES:
         raise xliff.TranslationFileError([xliff.not_your_language(language)])
     if user is not None and language not in permissions.file_languages(user):
         raise xliff.TranslationFileError([xliff.not_your_language(language)])

@@ -12,14 +12,14 @@ from defusedxml import ElementTree as SafeElementTree
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from orientation.models import OrientationPage, TranslationStatus
+from orientation.models import OrientationPage
+from portal.translation import SOURCE_LANGUAGE, TranslationState
 
 XLIFF_NS = "urn:oasis:names:tc:xliff:document:1.2"
 PORTAL_NS = "https://welcome-portal.example/xliff"
-FIELDS = ("title", "summary", "body")
 LINK = re.compile(r"\]\(([^)\s]+)\)")
 RAW_HTML = re.compile(r"<\s*[a-zA-Z!/]")
-NEEDS_WORK = {TranslationStatus.MISSING, TranslationStatus.OUTDATED}
+NEEDS_WORK = {TranslationState.MISSING, TranslationState.OUTDATED}
 
 
 class TranslationFileError(Exception):
@@ -44,7 +44,7 @@ def export(language, *, everything=False, pages=None):
         "file",
         {
             "original": "welcome-portal",
-            "source-language": settings.LANGUAGE_CODE,
+            "source-language": SOURCE_LANGUAGE,
             "target-language": language,
             "datatype": "x-markdown",
         },
@@ -55,10 +55,10 @@ def export(language, *, everything=False, pages=None):
             body, "group", {"id": page.slug, "portal:source-version": page.english_version}
         )
         status = page.translation_status(language)
-        for field in FIELDS:
+        for field in OrientationPage.text_fields:
             unit = SubElement(group, "trans-unit", {"id": f"{page.slug}/{field}"})
-            SubElement(unit, "source", {"xml:lang": settings.LANGUAGE_CODE}).text = getattr(
-                page, f"{field}_en"
+            SubElement(unit, "source", {"xml:lang": SOURCE_LANGUAGE}).text = getattr(
+                page, f"{field}_{SOURCE_LANGUAGE}"
             )
             existing = getattr(page, f"{field}_{language}") or ""
             target = SubElement(
@@ -67,7 +67,7 @@ def export(language, *, everything=False, pages=None):
                 {
                     "xml:lang": language,
                     "state": "needs-review-translation"
-                    if status == TranslationStatus.OUTDATED
+                    if status == TranslationState.OUTDATED
                     else "needs-translation",
                 },
             )
@@ -140,7 +140,7 @@ def parse(data, language, *, pages=None):
         for unit in group.iterfind("x:trans-unit", ns):
             unit_id = unit.get("id", "")
             field = unit_id.removeprefix(f"{slug}/")
-            if field not in FIELDS:
+            if field not in OrientationPage.text_fields:
                 problems.append(_("%(unit)s: unknown id.") % {"unit": unit_id})
                 continue
             target = unit.find("x:target", ns)
@@ -154,7 +154,7 @@ def parse(data, language, *, pages=None):
                     % {"unit": unit_id, "count": len(text), "limit": limit}
                 )
                 continue
-            problems += _check_markdown(getattr(page, f"{field}_en"), text, unit_id)
+            problems += _check_markdown(getattr(page, f"{field}_{SOURCE_LANGUAGE}"), text, unit_id)
             texts.setdefault(slug, {})[field] = text
     if problems:
         raise TranslationFileError(problems)
@@ -165,6 +165,6 @@ def import_file(data, language, *, author=None):
     """Import a file as ``author`` (None: the command line), through the editorial workflow."""
     from .workflow import import_translations  # the workflow builds on this module
 
-    if language == settings.LANGUAGE_CODE or language not in settings.MODELTRANSLATION_LANGUAGES:
+    if language == SOURCE_LANGUAGE or language not in settings.MODELTRANSLATION_LANGUAGES:
         raise TranslationFileError([_("Choose a language to import into, other than English.")])
     return import_translations(user=author, data=data, language=language)

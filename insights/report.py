@@ -10,7 +10,7 @@ from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
 from orientation.models import MigrationStatus, OrientationPage, Topic
-from portal.languages import PORTAL_LANGUAGES
+from portal.languages import PORTAL_LANGUAGES, SOURCE_LANGUAGE
 
 from .models import DailyCount, Metric, PageFeedback
 
@@ -162,7 +162,7 @@ def build_report(year, month, *, synthetic=None):
 
     language_names = {
         language.code: language.english_name
-        if language.code == "en"
+        if language.code == SOURCE_LANGUAGE
         else f"{language.english_name} ({language.native_name})"
         for language in PORTAL_LANGUAGES
     }
@@ -224,7 +224,7 @@ def content_health(today=None):
         pages=Count("pk"),
         reviewed_on_time=Count("pk", filter=Q(review_by__gte=today)),
         **{
-            f"translated_{code}": Count("pk", filter=~Q(**{f"title_{code}": ""}))
+            f"translated_{code}": Count("pk", filter=OrientationPage.translated_into(code))
             for code in settings.MODELTRANSLATION_LANGUAGES
         },
     )

@@ -8,11 +8,12 @@ from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.validators import URLValidator
 
-from .models import TranslationState
+from portal.translation import TranslationState
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n(.*)\Z", re.S)
-TRANSLATION_STATES = {state.value for state in TranslationState}
+# What a content file may say of a translation (the source text is always reviewed).
+TRANSLATION_STATES = {TranslationState.DRAFT.value, TranslationState.REVIEWED.value}
 
 
 class ContentError(Exception):

@@ -6,19 +6,16 @@ from, so a changed English explanation shows its translations as outdated.
 """
 
 import datetime
-import hashlib
 import re
 
-from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import REVIEW_INTERVAL, OrientationPage, TranslationState, TranslationStateMixin
-from .models import TranslationStatus as Status
+from portal.translation import VersionedTranslatedModel
 
-TRANSLATED_TERM_FIELDS = ("term", "also_known_as", "explanation")
+from .models import REVIEW_INTERVAL, OrientationPage
 
 
 class GlossaryTermQuerySet(models.QuerySet):
@@ -27,8 +24,11 @@ class GlossaryTermQuerySet(models.QuerySet):
         return self.filter(state=OrientationPage.State.PUBLISHED)
 
 
-class GlossaryTerm(TranslationStateMixin):
+class GlossaryTerm(VersionedTranslatedModel):
     """One word of the UK system with a plain explanation and the page that says more."""
+
+    text_fields = ("term", "also_known_as", "explanation")
+    required_text_fields = ("term", "explanation")
 
     State = OrientationPage.State
 
@@ -55,8 +55,6 @@ class GlossaryTerm(TranslationStateMixin):
     )
     last_checked = models.DateField(_("last checked"), default=datetime.date.today)
     review_by = models.DateField(_("review by"), blank=True)
-    english_version = models.CharField(max_length=16, editable=False, default="")
-    translation_versions = models.JSONField(default=dict, blank=True, editable=False)
     # Made by loading the locality's glossary files: such a term goes when the files drop it,
     # while a term editors added in the admin stays.
     from_content_files = models.BooleanField(default=False, editable=False)
@@ -85,35 +83,6 @@ class GlossaryTerm(TranslationStateMixin):
     @property
     def anchor(self):
         return f"term-{self.slug}"
-
-    def compute_english_version(self):
-        source = "\x1f".join(
-            getattr(self, f"{field}_en", "") or "" for field in TRANSLATED_TERM_FIELDS
-        )
-        return hashlib.sha256(source.encode()).hexdigest()[:16]
-
-    def has_translation(self, language_code):
-        return bool(getattr(self, f"term_{language_code}", "")) and bool(
-            getattr(self, f"explanation_{language_code}", "")
-        )
-
-    def mark_translated(self, language_code):
-        self.translation_versions = {
-            **self.translation_versions,
-            language_code: self.english_version,
-        }
-
-    def translation_status(self, language_code):
-        """missing, draft, outdated or current, as for pages."""
-        if language_code == settings.MODELTRANSLATION_DEFAULT_LANGUAGE:
-            return Status.CURRENT
-        if not self.has_translation(language_code):
-            return Status.MISSING
-        if self.translation_versions.get(language_code) != self.english_version:
-            return Status.OUTDATED
-        if self.translation_state(language_code) == TranslationState.DRAFT:
-            return Status.DRAFT
-        return Status.CURRENT
 
     @property
     def is_overdue_for_review(self):

@@ -16,6 +16,8 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils.html import escape
 
+from portal.translation import SOURCE_LANGUAGE
+
 CACHE_KEY = "glossary:link-forms"
 _TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
 _TAG_NAME = re.compile(r"^</?\s*([a-zA-Z0-9]+)")
@@ -40,12 +42,12 @@ def _forms_by_language():
     for code in settings.MODELTRANSLATION_LANGUAGES:
         entries = []
         for term in terms:
-            language = code if term.has_translation(code) else settings.LANGUAGE_CODE
+            language = code if term.has_translation(code) else SOURCE_LANGUAGE
             explanation = getattr(term, f"explanation_{language}", "") or ""
             entries.extend((form, term.slug, explanation) for form in term.forms_in(language))
-            if language != settings.LANGUAGE_CODE:
+            if language != SOURCE_LANGUAGE:
                 # Translations keep UK words in English ("پزشک عمومی (GP)"): link those too.
-                english = term.forms_in(settings.LANGUAGE_CODE)
+                english = term.forms_in(SOURCE_LANGUAGE)
                 entries.extend((form, term.slug, explanation) for form in english)
         found[code] = entries
     cache.set(CACHE_KEY, found, timeout=None)

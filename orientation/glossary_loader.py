@@ -5,11 +5,11 @@ Like the rest of the loader, everything is read and checked before anything is w
 
 from dataclasses import dataclass, field
 
-from django.conf import settings
+from portal.translation import SOURCE_LANGUAGE, TranslationState
 
 from .content_files import TRANSLATION_STATES, ContentError, check_slug, languages, read_yaml
 from .glossary import GlossaryTerm
-from .models import OrientationPage, TranslationState
+from .models import OrientationPage
 from .search.models import SearchSynonym
 
 TERM_KEYS = {"term", "also", "explanation", "page"}
@@ -27,13 +27,13 @@ class GlossaryData:
 def read_glossary(folder, page_slugs):
     data = GlossaryData()
     glossary_folder = folder / "glossary"
-    english_path = glossary_folder / f"{settings.LANGUAGE_CODE}.yml"
+    english_path = glossary_folder / f"{SOURCE_LANGUAGE}.yml"
     if english_path.is_file():
         data.has_terms_file = True
-        _read_terms(english_path, settings.LANGUAGE_CODE, data, page_slugs)
+        _read_terms(english_path, SOURCE_LANGUAGE, data, page_slugs)
         for language in languages():
             path = glossary_folder / f"{language}.yml"
-            if language != settings.LANGUAGE_CODE and path.is_file():
+            if language != SOURCE_LANGUAGE and path.is_file():
                 _read_terms(path, language, data, page_slugs)
     for language in languages():
         path = folder / "synonyms" / f"{language}.yml"
@@ -50,7 +50,7 @@ def _read_terms(path, language, data, page_slugs):
     if state not in TRANSLATION_STATES:
         raise ContentError(path, f"translation must be one of {sorted(TRANSLATION_STATES)}")
     data.states[language] = state
-    english = language == settings.LANGUAGE_CODE
+    english = language == SOURCE_LANGUAGE
     for order, (slug, item) in enumerate(content["terms"].items()):
         check_slug(path, slug, "glossary term")
         if not isinstance(item, dict):
@@ -120,11 +120,11 @@ def save_glossary(data):
         term.translation_states = {
             language: data.states[language]
             for language in item["texts"]
-            if language != settings.LANGUAGE_CODE
+            if language != SOURCE_LANGUAGE
         }
         term.translation_versions = {}
         for language in item["texts"]:
-            if language != settings.LANGUAGE_CODE:
+            if language != SOURCE_LANGUAGE:
                 term.mark_translated(language)
         term.save()
     for language, groups in data.synonyms.items():

@@ -9,9 +9,10 @@ import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+
+from portal.translation import SOURCE_LANGUAGE, TranslationState
 
 from .content_files import (
     TRANSLATION_STATES,
@@ -33,7 +34,6 @@ from .models import (
     OrientationPage,
     SourceLink,
     Topic,
-    TranslationState,
 )
 
 __all__ = ["ContentError", "load_locality", "read_locality"]
@@ -43,7 +43,7 @@ __all__ = ["ContentError", "load_locality", "read_locality"]
 class PageData:
     slug: str
     meta: dict
-    texts: dict = field(default_factory=dict)  # language -> {"title", "summary", "body"}
+    texts: dict = field(default_factory=dict)  # language -> {field: text}, text_fields
     states: dict = field(default_factory=dict)  # language -> translation state
     source_titles: dict = field(default_factory=dict)  # language -> [title per source]
 
@@ -102,7 +102,7 @@ def read_locality(folder, *, directory_loader, video_loader):
     for language in languages():
         text_path = folder / "text" / f"{language}.yml"
         if not text_path.is_file():
-            if language == settings.LANGUAGE_CODE:
+            if language == SOURCE_LANGUAGE:
                 raise ContentError(text_path, "not found: the English text is required")
             continue
         texts[language] = _read_text_file(
@@ -164,7 +164,7 @@ def _read_text_file(path, language, topic_slugs, status_slugs, emergency_keys):
     state = data.get("translation", TranslationState.REVIEWED)
     if state not in TRANSLATION_STATES:
         raise ContentError(path, f"'translation' must be one of {sorted(TRANSLATION_STATES)}")
-    is_source = language == settings.LANGUAGE_CODE
+    is_source = language == SOURCE_LANGUAGE
     for key in ("locality_name", "home", "topics", "statuses", "emergency"):
         if is_source:
             require(path, data, key, str if key == "locality_name" else dict)
@@ -198,12 +198,12 @@ def _read_text_file(path, language, topic_slugs, status_slugs, emergency_keys):
 def _read_page(folder, topic_slugs, status_slugs, organisation_slugs):
     slug = folder.name
     check_slug(folder, slug, "page folder")
-    source_path = folder / f"{settings.LANGUAGE_CODE}.md"
+    source_path = folder / f"{SOURCE_LANGUAGE}.md"
     if not source_path.is_file():
         raise ContentError(source_path, "not found: every page needs its English source")
     meta, body = read_markdown(source_path)
     page = PageData(slug=slug, meta=meta)
-    page.texts[settings.LANGUAGE_CODE] = {
+    page.texts[SOURCE_LANGUAGE] = {
         "title": str(require(source_path, meta, "title")),
         "summary": str(require(source_path, meta, "summary")),
         "body": body,
@@ -237,10 +237,10 @@ def _read_page(folder, topic_slugs, status_slugs, organisation_slugs):
         require(source_path, source, "title")
         check_url(source_path, require(source_path, source, "url"))
         check_fits(source_path, SourceLink, {"title": str(source["title"]), "url": source["url"]})
-    check_fits(source_path, OrientationPage, page.texts[settings.LANGUAGE_CODE])
+    check_fits(source_path, OrientationPage, page.texts[SOURCE_LANGUAGE])
 
     for language in languages():
-        if language == settings.LANGUAGE_CODE:
+        if language == SOURCE_LANGUAGE:
             continue
         path = folder / f"{language}.md"
         if not path.is_file():
@@ -299,7 +299,7 @@ def load_locality(folder, *, directory_loader, video_loader):
         return value or ""
 
     locality, _ = Locality.objects.get_or_create(
-        slug=structure["slug"], defaults={"name": text_for("en", "locality_name")}
+        slug=structure["slug"], defaults={"name": text_for(SOURCE_LANGUAGE, "locality_name")}
     )
     Locality.objects.exclude(pk=locality.pk).delete()
     for language in languages():
@@ -388,7 +388,7 @@ def _text_states(texts):
     return {
         language: text["translation"]
         for language, text in texts.items()
-        if language != settings.LANGUAGE_CODE
+        if language != SOURCE_LANGUAGE
     }
 
 
@@ -399,7 +399,7 @@ def _save_page(page_data, topics, statuses, organisations):
     )
     for language in languages():
         text = page_data.texts.get(language, {})
-        for name in ("title", "summary", "body"):
+        for name in OrientationPage.text_fields:
             setattr(page, f"{name}_{language}", text.get(name, ""))
     page.organisation = organisations[meta["organisation"]]
     page.last_checked = meta["last_checked"]

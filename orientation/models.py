@@ -1,7 +1,6 @@
 """The orientation content a new arrival browses: topics, migration statuses and pages."""
 
 import datetime
-import hashlib
 
 from django.conf import settings
 from django.core.validators import MaxLengthValidator
@@ -9,11 +8,12 @@ from django.db import models
 from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from taggit.managers import TaggableManager
 
 from portal.media_checks import PICTURE_EXTENSIONS, PortalFileName, validate_picture
+from portal.translation import SOURCE_LANGUAGE, TranslatedModel, VersionedTranslatedModel
 
 from .markdown import render_markdown
 
@@ -41,43 +41,7 @@ def limited_text(limit):
     return {"max_length": limit, "validators": [MaxLengthValidator(limit, message=TOO_LONG)]}
 
 
-class TranslationState(models.TextChoices):
-    """How far a translation can be trusted. English, the source, is always reviewed."""
-
-    DRAFT = "draft", _("Unreviewed draft")
-    REVIEWED = "reviewed", _("Reviewed")
-
-
-class TranslationStatus(models.TextChoices):
-    """Where a page's translation stands against its English source."""
-
-    MISSING = "missing", _("Missing")
-    DRAFT = "draft", _("Unreviewed draft")
-    OUTDATED = "outdated", _("Outdated: the English has changed")
-    CURRENT = "current", _("Up to date")
-
-
-class TranslationStateMixin(models.Model):
-    """Records, per language, whether the translated text has been reviewed.
-
-    Missing languages have no entry and are shown as English with a notice.
-    """
-
-    translation_states = models.JSONField(_("translation states"), default=dict, blank=True)
-
-    class Meta:
-        abstract = True
-
-    def translation_state(self, language_code):
-        if language_code == settings.MODELTRANSLATION_DEFAULT_LANGUAGE:
-            return TranslationState.REVIEWED
-        return self.translation_states.get(language_code)
-
-    def is_draft_translation(self, language_code=None):
-        return self.translation_state(language_code or get_language()) == TranslationState.DRAFT
-
-
-class Locality(TranslationStateMixin):
+class Locality(TranslatedModel):
     """The place this portal welcomes people to. A deployment serves one locality."""
 
     slug = models.SlugField(_("slug"), unique=True)
@@ -200,9 +164,9 @@ class OrientationPageQuerySet(models.QuerySet):
         without loading its body.
         """
         title = f"title_{language}"
-        if language == settings.MODELTRANSLATION_DEFAULT_LANGUAGE:
-            return self.order_by("title_en", "pk")
-        translated = models.Q(**{f"{title}__gt": ""}) & models.Q(**{f"body_{language}__gt": ""})
+        if language == SOURCE_LANGUAGE:
+            return self.order_by(f"title_{SOURCE_LANGUAGE}", "pk")
+        translated = OrientationPage.translated_into(language)
         return (
             self.annotate(
                 english_stand_in=models.Case(
@@ -212,7 +176,7 @@ class OrientationPageQuerySet(models.QuerySet):
                 ),
             )
             .alias(
-                title_seen=Coalesce(NullIf(title, models.Value("")), "title_en"),
+                title_seen=Coalesce(NullIf(title, models.Value("")), f"title_{SOURCE_LANGUAGE}"),
             )
             .order_by("english_stand_in", "title_seen", "pk")
         )
@@ -227,8 +191,12 @@ class OrientationPageQuerySet(models.QuerySet):
         )
 
 
-class OrientationPage(TranslationStateMixin):
+class OrientationPage(VersionedTranslatedModel):
     """One page of plain-language orientation: what to do, what to bring, where to get help."""
+
+    # The words a translator writes; a language counts as translated with a title and a body.
+    text_fields = ("title", "summary", "body")
+    required_text_fields = ("title", "body")
 
     class State(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -277,10 +245,6 @@ class OrientationPage(TranslationStateMixin):
         help_text=_("One fact a line that an adviser must still check. Never shown to readers."),
         **limited_text(NOTES_MAX_CHARS),
     )
-    # Which English each translation was made from: the English "version" changes with every
-    # edit that is not ticked as minor, and a translation made from an older one is outdated.
-    english_version = models.CharField(max_length=16, editable=False, default="")
-    translation_versions = models.JSONField(default=dict, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -310,41 +274,12 @@ class OrientationPage(TranslationStateMixin):
     def normalise_line_endings(self):
         """Browsers post text areas with CRLF; stored text (and its version) uses LF only."""
         for code in settings.MODELTRANSLATION_LANGUAGES:
-            for field in ("title", "summary", "body"):
+            for field in self.text_fields:
                 value = getattr(self, f"{field}_{code}", None)
                 if value and "\r" in value:
                     setattr(
                         self, f"{field}_{code}", value.replace("\r\n", "\n").replace("\r", "\n")
                     )
-
-    def compute_english_version(self):
-        source = "\x1f".join((self.title_en or "", self.summary_en or "", self.body_en or ""))
-        return hashlib.sha256(source.encode()).hexdigest()[:16]
-
-    def translation_status(self, language_code):
-        """missing, draft, outdated or current: the truth about one language's words."""
-        if language_code == settings.MODELTRANSLATION_DEFAULT_LANGUAGE:
-            return TranslationStatus.CURRENT
-        if not self.has_translation(language_code):
-            return TranslationStatus.MISSING
-        if self.translation_versions.get(language_code) != self.english_version:
-            return TranslationStatus.OUTDATED
-        if self.translation_state(language_code) == TranslationState.DRAFT:
-            return TranslationStatus.DRAFT
-        return TranslationStatus.CURRENT
-
-    def mark_translated(self, language_code):
-        """Record that this language's words were made from the English as it is now."""
-        self.translation_versions = {
-            **self.translation_versions,
-            language_code: self.english_version,
-        }
-
-    def has_translation(self, language_code):
-        """True when the title and body exist in that language (English always does)."""
-        return bool(getattr(self, f"title_{language_code}", "")) and bool(
-            getattr(self, f"body_{language_code}", "")
-        )
 
     @property
     def is_overdue_for_review(self):

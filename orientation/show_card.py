@@ -7,11 +7,11 @@ the counter. Phrases are ordinary gettext strings, so every catalogue translates
 
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext, gettext_noop
 
 from portal.languages import PORTAL_LANGUAGES
+from portal.translation import SOURCE_LANGUAGE
 
 LANGUAGES = {language.code: language for language in PORTAL_LANGUAGES}
 
@@ -31,10 +31,10 @@ class Phrase:
 
 
 def _phrase(message, language, lines=(), **values):
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(SOURCE_LANGUAGE):
         english = gettext(message) % values if values else gettext(message)
     local = ""
-    if language != settings.LANGUAGE_CODE:
+    if language != SOURCE_LANGUAGE:
         with translation.override(language):
             local = gettext(message) % values if values else gettext(message)
     return Phrase(english=english, local=local, lines=list(lines))
@@ -42,10 +42,10 @@ def _phrase(message, language, lines=(), **values):
 
 def interpreter_phrase(language):
     """None for English readers: they do not need an English interpreter."""
-    if language == settings.LANGUAGE_CODE or language not in LANGUAGES:
+    if language == SOURCE_LANGUAGE or language not in LANGUAGES:
         return None
     own = LANGUAGES[language]
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(SOURCE_LANGUAGE):
         english = gettext(INTERPRETER) % {"language": own.english_name}
     with translation.override(language):
         local = gettext(INTERPRETER) % {"language": own.native_name}

@@ -2,6 +2,8 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
+from portal.translation import SOURCE_LANGUAGE
+
 from .models import (
     EmergencyContact,
     GlossaryTerm,
@@ -36,9 +38,9 @@ class MigrationStatusTranslationOptions(TranslationOptions):
 
 @register(OrientationPage)
 class OrientationPageTranslationOptions(TranslationOptions):
-    fields = ("title", "summary", "body", "body_html")
-    # Only English is required; the other languages fall back to it, with a notice.
-    required_languages = ("en",)
+    fields = (*OrientationPage.text_fields, "body_html")
+    # Only the source language is required; the others fall back to it, with a notice.
+    required_languages = (SOURCE_LANGUAGE,)
 
 
 @register(SourceLink)
@@ -49,10 +51,10 @@ class SourceLinkTranslationOptions(TranslationOptions):
 @register(PageImage)
 class PageImageTranslationOptions(TranslationOptions):
     fields = ("alt",)
-    required_languages = ("en",)
+    required_languages = (SOURCE_LANGUAGE,)
 
 
 @register(GlossaryTerm)
 class GlossaryTermTranslationOptions(TranslationOptions):
-    fields = ("term", "also_known_as", "explanation")
-    required_languages = ("en",)
+    fields = GlossaryTerm.text_fields
+    required_languages = (SOURCE_LANGUAGE,)

@@ -13,8 +13,9 @@ from django.utils.translation import gettext as _
 
 from portal.breadcrumbs import Crumb
 from portal.cache import cache_public_page
+from portal.translation import TranslationState
 
-from .models import Locality, MigrationStatus, OrientationPage, Topic, TranslationStatus
+from .models import Locality, MigrationStatus, OrientationPage, Topic
 from .share_images import share_image_png
 
 PAGES_PER_LIST_PAGE = 20
@@ -150,7 +151,7 @@ def render_page(request, page, *, preview=False):
             "crumbs": crumbs,
             "preview": preview,
             "translation_outdated": (
-                page.translation_status(get_language()) == TranslationStatus.OUTDATED
+                page.translation_status(get_language()) == TranslationState.OUTDATED
             ),
         },
     )

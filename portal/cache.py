@@ -34,6 +34,8 @@ from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_cache_control
 
+from .languages import SOURCE_LANGUAGE
+
 GENERATION_KEY = "orientation:content-generation"
 # Headers that belong to one answer, not to the page: the server sets a fresh Date itself.
 UNSTORED_HEADERS = {"date", "set-cookie", "vary"}
@@ -299,7 +301,7 @@ class PublicPageCacheMiddleware:
             expires_at=now + timeout,
             view_name=match.view_name,
             view_kwargs=dict(match.kwargs),
-            language=getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE),
+            language=getattr(request, "LANGUAGE_CODE", SOURCE_LANGUAGE),
         )
         cache.set(key, page, timeout)
         LOCAL.put(key, page)

@@ -28,6 +28,10 @@ PORTAL_LANGUAGES = (
     PortalLanguage("so", "Somali", "Soomaali", False),
 )
 
+# The language every text is written in first and translated from; settings.LANGUAGE_CODE and
+# MODELTRANSLATION_DEFAULT_LANGUAGE are set from it. App code says SOURCE_LANGUAGE.
+SOURCE_LANGUAGE = "en"
+
 LANGUAGE_CODES = tuple(language.code for language in PORTAL_LANGUAGES)
 BIDI_CODES = tuple(language.code for language in PORTAL_LANGUAGES if language.bidi)
 
@@ -96,7 +100,7 @@ def language_from_request(request):
         language = supported_language(tag)
         if language:
             return language
-    return settings.LANGUAGE_CODE
+    return SOURCE_LANGUAGE
 
 
 def path_in_language(path, language):

@@ -7,6 +7,7 @@ from django.utils.translation import get_language, get_language_bidi
 from orientation.models import EmergencyContact, Locality
 from portal.cache import shared_content
 from portal.languages import PORTAL_LANGUAGES, path_in_language
+from portal.translation import SOURCE_LANGUAGE
 
 
 def _emergency_contacts():
@@ -37,9 +38,9 @@ def portal(request):
             }
             for portal_language in PORTAL_LANGUAGES
         ],
-        "english_path": path_in_language(path, settings.LANGUAGE_CODE),
+        "english_path": path_in_language(path, SOURCE_LANGUAGE),
         "language_direction": "rtl" if get_language_bidi() else "ltr",
-        "default_language": settings.LANGUAGE_CODE,
+        "default_language": SOURCE_LANGUAGE,
         "map_tile_url": settings.MAP_TILE_URL,
         "map_tile_attribution": settings.MAP_TILE_ATTRIBUTION,
     }

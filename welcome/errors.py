@@ -15,6 +15,7 @@ from django.template import loader
 from django.utils import translation
 
 from portal.cache import shared_content
+from portal.translation import SOURCE_LANGUAGE
 
 logger = logging.getLogger(__name__)
 
@@ -38,7 +39,7 @@ def emergency_numbers():
 
 
 def server_error(request):
-    language = translation.get_language_from_path(request.path) or settings.LANGUAGE_CODE
+    language = translation.get_language_from_path(request.path) or SOURCE_LANGUAGE
     with translation.override(language):
         # No context processors and no request: the database may be why we are here.
         html = loader.render_to_string(

@@ -17,6 +17,7 @@ from portal.media_checks import (
     validate_picture,
     validate_webm,
 )
+from portal.translation import REVIEW_LEVELS, TranslationState, choices_of
 
 LANGUAGE_CHOICES = [(language.code, language.native_name) for language in PORTAL_LANGUAGES]
 
@@ -32,11 +33,6 @@ class WelcomeVideoQuerySet(models.QuerySet):
 class WelcomeVideo(models.Model):
     """A short welcome in one community language, with its words as captions and as text."""
 
-    class Translation(models.TextChoices):
-        ORIGINAL = "original", _("Written in this language")
-        DRAFT = "draft", _("Unreviewed draft translation")
-        REVIEWED = "reviewed", _("Reviewed translation")
-
     language = models.CharField(_("language"), max_length=12, choices=LANGUAGE_CHOICES)
     title = models.CharField(_("title, in the video's language"), max_length=200)
     speaker = models.CharField(_("speaker"), max_length=200, blank=True)
@@ -46,7 +42,10 @@ class WelcomeVideo(models.Model):
         **limited_text(5_000),
     )
     transcript_state = models.CharField(
-        _("transcript"), max_length=12, choices=Translation.choices, default=Translation.ORIGINAL
+        _("transcript"),
+        max_length=12,
+        choices=choices_of(REVIEW_LEVELS),
+        default=TranslationState.ORIGINAL,
     )
     # Stored under names the portal chooses (see PortalFileName), deleted with the record.
     video_mp4 = models.FileField(

@@ -19,6 +19,7 @@ from django.core.files.storage import default_storage
 from orientation.content_files import ContentError, read_yaml
 from portal.images import strip_metadata
 from portal.media_checks import validate_captions, validate_mp4, validate_picture, validate_webm
+from portal.translation import REVIEW_LEVELS, SOURCE_LANGUAGE, TranslationState
 
 from .models import WelcomeVideo
 
@@ -30,7 +31,7 @@ FILES = {
     "poster": ("poster.jpg", validate_picture),
 }
 CUE_END = re.compile(r"--> (\d+):(\d+):(\d+)\.\d+")
-STATES = {"original", "draft", "reviewed"}
+STATES = {state.value for state in REVIEW_LEVELS}
 
 
 @dataclass
@@ -62,9 +63,9 @@ def read_videos(folder):
         script = data.get("script")
         if not isinstance(script, list) or not all(isinstance(line, str) for line in script):
             raise ContentError(path, "'script' must be a list of lines")
-        state = data.get("translation", "original")
-        if language == settings.LANGUAGE_CODE or (state == "reviewed" and language == "en"):
-            state = "original"
+        state = data.get("translation", TranslationState.ORIGINAL)
+        if language == SOURCE_LANGUAGE:
+            state = TranslationState.ORIGINAL
         if state not in STATES:
             raise ContentError(path, f"'translation' must be one of {sorted(STATES)}")
         files = {}

@@ -15,6 +15,7 @@ from orientation.models import MigrationStatus, Topic
 from portal.breadcrumbs import Crumb
 from portal.cache import cache_public_page
 from portal.languages import LANGUAGE_CODES, language_from_request, path_in_language
+from portal.translation import SOURCE_LANGUAGE
 
 from . import errors
 from .models import WelcomeVideo
@@ -47,7 +48,7 @@ def _welcome_videos():
     """The reader's own language first; English, then any, where there is none yet."""
     videos = list(WelcomeVideo.objects.published().select_related("interpreting_page"))
     language = get_language()
-    preference = {language: 0, settings.LANGUAGE_CODE: 1}
+    preference = {language: 0, SOURCE_LANGUAGE: 1}
     videos.sort(key=lambda video: (preference.get(video.language, 2), video.order))
     return {"welcome_video": videos[0] if videos else None, "other_videos": videos[1:]}
 
@@ -55,7 +56,7 @@ def _welcome_videos():
 def choose_language(request, language):
     """Remember the reader's choice (the only cookie a visitor gets) and show the same page."""
     if language not in LANGUAGE_CODES:
-        language = settings.LANGUAGE_CODE
+        language = SOURCE_LANGUAGE
     next_url = request.GET.get("next", "")
     if not url_has_allowed_host_and_scheme(
         next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()

@@ -10,7 +10,8 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from orientation.models import TranslationState, TranslationStatus
+from orientation.models import OrientationPage
+from portal.translation import SOURCE_LANGUAGE, STATUSES, TranslationState
 
 
 class TranslationStatusFilter(admin.SimpleListFilter):
@@ -21,47 +22,39 @@ class TranslationStatusFilter(admin.SimpleListFilter):
         return [
             (f"{code}:{status.value}", f"{name} – {status.label}")
             for code, name in settings.LANGUAGES
-            if code != settings.LANGUAGE_CODE
-            for status in TranslationStatus
+            if code != SOURCE_LANGUAGE
+            for status in STATUSES
         ]
 
     def queryset(self, request, queryset):
         if not self.value() or ":" not in self.value():
             return queryset
         code, status = self.value().split(":", 1)
-        if code not in dict(settings.LANGUAGES) or status not in TranslationStatus.values:
+        if code not in dict(settings.LANGUAGES) or status not in STATUSES:
             return queryset
         return with_translation_status(queryset, code, status)
-
-
-def has_translation(code):
-    """The database's version of ``OrientationPage.has_translation``: a title and a body."""
-    return Q(**{f"title_{code}__gt": ""}) & Q(**{f"body_{code}__gt": ""})
 
 
 def with_translation_status(queryset, code, status):
     """Pages whose ``translation_status(code)`` is ``status``, decided in the database (the
     same rule as the model's method, so the list filter needs no loop over every page)."""
-    if code == settings.LANGUAGE_CODE:
-        return queryset if status == TranslationStatus.CURRENT else queryset.none()
+    if code == SOURCE_LANGUAGE:
+        return queryset if status == TranslationState.CURRENT else queryset.none()
     # Cast: compared as plain text with the English version, not as JSON.
     queryset = queryset.alias(
         made_from=Cast(KeyTextTransform(code, "translation_versions"), CharField()),
         review_state=Cast(KeyTextTransform(code, "translation_states"), CharField()),
     )
-    missing = Q()
-    for field in ("title", "body"):
-        missing |= Q(**{f"{field}_{code}__isnull": True}) | Q(**{f"{field}_{code}": ""})
-    present = has_translation(code)
+    present = OrientationPage.translated_into(code)
     up_to_date = present & Q(made_from=F("english_version"))
     draft = Q(review_state=TranslationState.DRAFT)
-    if status == TranslationStatus.MISSING:
-        return queryset.filter(missing)
-    if status == TranslationStatus.OUTDATED:
+    if status == TranslationState.MISSING:
+        return queryset.exclude(present)
+    if status == TranslationState.OUTDATED:
         return queryset.filter(
             present & (Q(made_from__isnull=True) | ~Q(made_from=F("english_version")))
         )
-    if status == TranslationStatus.DRAFT:
+    if status == TranslationState.DRAFT:
         return queryset.filter(up_to_date & draft)
     return queryset.filter(up_to_date & (Q(review_state__isnull=True) | ~draft))
 
@@ -84,9 +77,7 @@ class ReviewDueFilter(admin.SimpleListFilter):
 
 # The page list: only the columns it shows ---------------------------------------------------
 
-OTHER_LANGUAGES = [
-    code for code in settings.MODELTRANSLATION_LANGUAGES if code != settings.LANGUAGE_CODE
-]
+OTHER_LANGUAGES = [code for code in settings.MODELTRANSLATION_LANGUAGES if code != SOURCE_LANGUAGE]
 LONG_COLUMNS = [
     f"{field}_{code}"
     for field in ("body", "body_html")
@@ -98,7 +89,9 @@ def for_page_list(queryset):
     """The page list's rows without the long text columns (every body, in Markdown and HTML):
     whether each language has a translation comes as a flag instead."""
     flags = {
-        f"has_translation_{code}": ExpressionWrapper(has_translation(code), BooleanField())
+        f"has_translation_{code}": ExpressionWrapper(
+            OrientationPage.translated_into(code), BooleanField()
+        )
         for code in OTHER_LANGUAGES
     }
     return queryset.defer(*LONG_COLUMNS).annotate(**flags)
@@ -110,9 +103,9 @@ def listed_status(page, code):
     if not hasattr(page, flag):
         return page.translation_status(code)
     if not getattr(page, flag):  # False, or NULL where a column is empty
-        return TranslationStatus.MISSING
+        return TranslationState.MISSING
     if page.translation_versions.get(code) != page.english_version:
-        return TranslationStatus.OUTDATED
+        return TranslationState.OUTDATED
     if page.translation_state(code) == TranslationState.DRAFT:
-        return TranslationStatus.DRAFT
-    return TranslationStatus.CURRENT
+        return TranslationState.DRAFT
+    return TranslationState.CURRENT

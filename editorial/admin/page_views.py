@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from orientation.markdown import render_markdown
 from orientation.models import OrientationPage
 from orientation.views import page_queryset, render_page
+from portal.translation import SOURCE_LANGUAGE
 
 from .. import permissions, plain_language, revisions, workflow, xliff
 from ..forms import SendBackForm, TranslationExportForm, TranslationImportForm
@@ -226,7 +227,7 @@ class PageViewsMixin:
             raise PermissionDenied
         text = request.POST.get("text", "")[:100_000]
         data = {"html": render_markdown(text)}
-        if request.POST.get("language") == settings.LANGUAGE_CODE:
+        if request.POST.get("language") == SOURCE_LANGUAGE:
             report = plain_language.check(
                 text, JargonTerm.objects.values_list("term", "plain_alternative")
             )
@@ -330,7 +331,7 @@ class PageViewsMixin:
                     "translation_statuses": [
                         (name, page.translation_status(code))
                         for code, name in settings.LANGUAGES
-                        if code != settings.LANGUAGE_CODE
+                        if code != SOURCE_LANGUAGE
                     ],
                 }
             )

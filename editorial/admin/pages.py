@@ -16,6 +16,7 @@ from django.utils.translation import ngettext
 
 from orientation.admin import PortalTranslationAdmin
 from orientation.models import OrientationPage
+from portal.translation import SOURCE_LANGUAGE
 
 from .. import permissions, plain_language, revisions, workflow
 from ..forms import PageAdminForm
@@ -189,7 +190,7 @@ class OrientationPageAdmin(WaitingChangeResponseMixin, PageViewsMixin, PortalTra
             words = [
                 f"{field}_{code}"
                 for code in permissions.translation_languages(request.user)
-                for field in permissions.TRANSLATED_PAGE_FIELDS
+                for field in OrientationPage.text_fields
                 if f"{field}_{code}" in editable
             ]
             return [
@@ -281,7 +282,7 @@ class OrientationPageAdmin(WaitingChangeResponseMixin, PageViewsMixin, PortalTra
             " ".join(
                 f"{code}{STATUS_MARKS[listed_status(page, code)]}"
                 for code in settings.MODELTRANSLATION_LANGUAGES
-                if code != settings.LANGUAGE_CODE
+                if code != SOURCE_LANGUAGE
             ),
         )
 
@@ -337,11 +338,11 @@ class OrientationPageAdmin(WaitingChangeResponseMixin, PageViewsMixin, PortalTra
 def english_changes_since_translation(page):
     """Per outdated language: a diff of the English it was translated from and the English now."""
     changes = []
-    keys = [f"{field}_{settings.LANGUAGE_CODE}" for field in revisions.TEXT_FIELDS]
+    keys = [f"{field}_{SOURCE_LANGUAGE}" for field in OrientationPage.text_fields]
     current = revisions.snapshot(page)
     for code, name in settings.LANGUAGES:
         made_from = page.translation_versions.get(code)
-        if code == settings.LANGUAGE_CODE or not made_from or made_from == page.english_version:
+        if code == SOURCE_LANGUAGE or not made_from or made_from == page.english_version:
             continue
         then = next(
             (

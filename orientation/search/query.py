@@ -13,10 +13,11 @@
 
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.core.cache import cache
 from django.urls import reverse
 from django.utils.html import format_html
+
+from portal.translation import SOURCE_LANGUAGE
 
 from .backends import backend
 from .models import SearchDocument, SearchSynonym
@@ -128,7 +129,7 @@ def search(query, language, *, kinds=None, limit=MAX_RESULTS):
     outcome = SearchOutcome(query=query, terms=terms, results=[])
     if not terms:
         return outcome
-    english = settings.LANGUAGE_CODE
+    english = SOURCE_LANGUAGE
     languages = [language] if language == english else [language, english]
     search_backend = backend()
     groups, corrections = _correct(_group_terms(terms, languages), languages, search_backend)

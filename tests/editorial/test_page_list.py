@@ -6,7 +6,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from editorial.admin.filters import with_translation_status
-from orientation.models import OrientationPage, TranslationStatus
+from orientation.models import OrientationPage
+from portal.translation import STATUSES
 from tests.factories import OrientationPageFactory
 from tests.helpers import PAGE_ADMIN
 
@@ -37,7 +38,7 @@ def pages_in_every_translation_status(organisation):
 
 def test_the_translation_filter_agrees_with_the_model_for_every_status(orgs, locality):
     pages = pages_in_every_translation_status(orgs["own"])
-    for status in TranslationStatus.values:
+    for status in STATUSES:
         in_python = {page.slug for page in pages if page.translation_status("ar") == status}
         in_sql = set(
             with_translation_status(OrientationPage.objects.all(), "ar", status).values_list(

@@ -9,8 +9,9 @@ import yaml
 from orientation.content_files import ContentError
 from orientation.glossary import GlossaryTerm
 from orientation.glossary_loader import read_glossary, save_glossary
-from orientation.models import SearchSynonym, TranslationStatus
+from orientation.models import SearchSynonym
 from orientation.search.query import search
+from portal.translation import TranslationState
 from tests.factories import GlossaryTermFactory, OrientationPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -99,11 +100,11 @@ def test_translation_status_of_a_term_follows_the_english(gp_term):
     gp_term.mark_translated("fa")
     gp_term.translation_states = {"fa": "reviewed"}
     gp_term.save()
-    assert gp_term.translation_status("fa") == TranslationStatus.CURRENT
-    assert gp_term.translation_status("ar") == TranslationStatus.MISSING
+    assert gp_term.translation_status("fa") == TranslationState.CURRENT
+    assert gp_term.translation_status("ar") == TranslationState.MISSING
     gp_term.explanation_en = "A doctor for everyday health problems."
     gp_term.save()
-    assert gp_term.translation_status("fa") == TranslationStatus.OUTDATED
+    assert gp_term.translation_status("fa") == TranslationState.OUTDATED
 
 
 def test_sample_glossary_has_forty_terms_each_with_a_page(locality):
@@ -137,7 +138,7 @@ def test_loading_the_glossary_and_synonyms(tmp_path, locality):
         "register-with-a-gp",
         "published",
     )
-    assert term.translation_status("so") == TranslationStatus.DRAFT
+    assert term.translation_status("so") == TranslationState.DRAFT
     assert list(SearchSynonym.objects.values_list("language", "words")) == [
         ("en", "doctor, GP, surgery")
     ]

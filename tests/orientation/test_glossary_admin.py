@@ -8,7 +8,8 @@ from editorial.models import StaffProfile
 from editorial.permissions import AGENCY_EDITOR, PORTAL_EDITOR, REVIEWER, TRANSLATOR
 from editorial.roles import ensure_roles
 from orientation.glossary import GlossaryTerm
-from orientation.models import SearchSynonym, TranslationStatus
+from orientation.models import SearchSynonym
+from portal.translation import TranslationState
 from tests.factories import GlossaryTermFactory
 
 pytestmark = pytest.mark.django_db
@@ -121,7 +122,7 @@ def test_translator_changes_only_their_language_and_it_counts_as_reviewed(client
     assert term.explanation_en == "A family doctor."
     assert term.state == "draft"
     assert term.term_fa in ("", None)
-    assert term.translation_status("ar") == TranslationStatus.CURRENT
+    assert term.translation_status("ar") == TranslationState.CURRENT
     assert term.translation_states["ar"] == "reviewed"
 
 
@@ -130,12 +131,12 @@ def test_editor_translation_is_a_draft_and_english_change_makes_it_outdated(clie
     data = form_data(term, term_so="Dhakhtarka guud", explanation_so="Dhakhtarka qoyska.")
     assert client.post(f"{CHANGELIST}{term.pk}/change/", data).status_code == 302
     term.refresh_from_db()
-    assert term.translation_status("so") == TranslationStatus.DRAFT
+    assert term.translation_status("so") == TranslationState.DRAFT
     data = form_data(term, explanation_en="A doctor for everyday problems.")
     data.update(term_so="Dhakhtarka guud", explanation_so="Dhakhtarka qoyska.")
     assert client.post(f"{CHANGELIST}{term.pk}/change/", data).status_code == 302
     term.refresh_from_db()
-    assert term.translation_status("so") == TranslationStatus.OUTDATED
+    assert term.translation_status("so") == TranslationState.OUTDATED
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,6 @@ import html
 import re
 
 import pytest
-from django.conf import settings
 from django.utils import translation
 
 from orientation.show_card import (
@@ -16,12 +15,13 @@ from orientation.show_card import (
     phrases_for_page,
 )
 from portal.languages import PORTAL_LANGUAGES
+from portal.translation import SOURCE_LANGUAGE
 from tests.factories import OrganisationFactory, OrientationPageFactory
 
 pytestmark = pytest.mark.django_db
 
 LANGUAGES = {language.code: language for language in PORTAL_LANGUAGES}
-OTHER_LANGUAGES = [code for code in LANGUAGES if code != settings.LANGUAGE_CODE]
+OTHER_LANGUAGES = [code for code in LANGUAGES if code != SOURCE_LANGUAGE]
 
 
 @pytest.mark.parametrize("language", OTHER_LANGUAGES)

@@ -7,7 +7,7 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONE, SELF
 
-from portal.languages import BIDI_CODES, PORTAL_LANGUAGES, register_language_info
+from portal.languages import BIDI_CODES, PORTAL_LANGUAGES, SOURCE_LANGUAGE, register_language_info
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -144,7 +144,7 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # Languages ---------------------------------------------------------------------------------
 register_language_info()
-LANGUAGE_CODE = "en"
+LANGUAGE_CODE = SOURCE_LANGUAGE
 LANGUAGES = [(language.code, language.native_name) for language in PORTAL_LANGUAGES]
 LANGUAGES_BIDI = list(BIDI_CODES)
 LOCALE_PATHS = [BASE_DIR / "locale"]
@@ -155,9 +155,9 @@ LANGUAGE_COOKIE_NAME = "language"
 LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
-MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_DEFAULT_LANGUAGE = SOURCE_LANGUAGE
 MODELTRANSLATION_LANGUAGES = tuple(language.code for language in PORTAL_LANGUAGES)
-MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+MODELTRANSLATION_FALLBACK_LANGUAGES = (SOURCE_LANGUAGE,)
 
 # Static and media --------------------------------------------------------------------------
 STATIC_URL = "/static/"

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from editorial import workflow
+from portal.translation import SOURCE_LANGUAGE
 
 
 class Command(BaseCommand):
@@ -12,10 +13,7 @@ class Command(BaseCommand):
         parser.add_argument("--all", action="store_true", help="Every page, not only what is due.")
 
     def handle(self, *args, language, all, **options):
-        if (
-            language not in settings.MODELTRANSLATION_LANGUAGES
-            or language == settings.LANGUAGE_CODE
-        ):
+        if language not in settings.MODELTRANSLATION_LANGUAGES or language == SOURCE_LANGUAGE:
             raise CommandError(f"'{language}' is not a language to translate into.")
         data = workflow.export_translations(user=None, language=language, everything=all)
         self.stdout.write(data.decode(), ending="")
