@@ -66,11 +66,7 @@ def editable_sample_site(transactional_db, live_server):
 
 @pytest.fixture(scope="session")
 def _reading_server(django_db_setup, django_db_blocker, tmp_path_factory):
-    """One server over one load of the sample, shared by every test that only reads.
-
-    Loading the sample indexes 110 pages in eight languages; doing that once instead of once per
-    test is most of the browser suite's time.
-    """
+    """One live server for every test that only reads the sample."""
     from django.db import connection
     from django.test.utils import setup_databases, teardown_databases
     from pytest_django.live_server_helper import LiveServer
@@ -86,10 +82,22 @@ def _reading_server(django_db_setup, django_db_blocker, tmp_path_factory):
     server.media_root = media
     yield server
     server.stop()
+    if own_database:
+        with django_db_blocker.unblock():
+            teardown_databases(own_database, verbosity=0)
+
+
+@pytest.fixture(scope="module")
+def _sample_for_the_module(_reading_server, django_db_blocker):
+    """One load of the sample for a module of reading tests, emptied when the module ends.
+
+    Loading the sample indexes 110 pages in eight languages: once a module instead of once a
+    test is most of the browser suite's time. It is committed (the server thread must see it),
+    so it is emptied afterwards: tests elsewhere, on this worker, expect an empty database.
+    """
+    yield
     with django_db_blocker.unblock():
         flush_database()
-        if own_database:
-            teardown_databases(own_database, verbosity=0)
 
 
 def flush_database():
@@ -105,12 +113,11 @@ def sample_is_loaded():
 
 
 @pytest.fixture
-def sample_site(_reading_server, django_db_blocker, settings):
+def sample_site(_reading_server, _sample_for_the_module, django_db_blocker, settings):
     """The sample locality behind a live server, for tests that only read it.
 
-    The data is committed, not rolled back, so it outlives the test. A test that empties the
-    database (one using `editable_sample_site` or `transactional_db`) makes the next reader
-    load it again.
+    Loaded by the first reader of a module, and again after a test that empties the database
+    (one using `editable_sample_site` or `transactional_db`).
     """
     from welcome.locality import load_locality
 
