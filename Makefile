@@ -31,6 +31,9 @@ run: compilemessages load
 	@echo "Serving the portal at http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# Two workers, one per core; a module (or test class) stays on one worker, so the sample it
+# loads once is loaded once. `make test PYTEST_ARGS=tests/orientation` runs a part in one process.
+PYTEST_ARGS ?= -n 2 --dist loadscope
 test: compilemessages
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
