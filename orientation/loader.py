@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from portal.translation import SOURCE_LANGUAGE, TranslationState
@@ -58,21 +59,37 @@ class LocalityData:
     videos: list  # welcome.video_loader.VideoData
 
 
+# The note on the revision the loader records for each page it creates or changes.
+LOADED_NOTE = "loaded from the content files"
+
+
 @dataclass
 class LoadReport:
     topics: int = 0
     statuses: int = 0
     organisations: int = 0
-    pages: int = 0
+    pages: int = 0  # pages in the files
     translations: int = 0
     videos: int = 0
+    created: list = field(default_factory=list)  # slugs of the pages made from their files
+    updated: list = field(default_factory=list)  # ...changed to what their files now say
+    unchanged: int = 0  # pages whose files say what the page already says
+    # Pages the files did not change because an editor has: changed in the admin since the
+    # last load, archived, or made there in the first place.
+    skipped: list = field(default_factory=list)
 
     def __str__(self):
         return (
             f"{self.topics} topics, {self.statuses} statuses, {self.organisations} organisations, "
-            f"{self.pages} pages, {self.translations} page translations and "
-            f"{self.videos} welcome videos loaded"
+            f"{self.pages} pages ({len(self.created)} new, {len(self.updated)} updated, "
+            f"{self.unchanged} unchanged, {len(self.skipped)} left to the admin), "
+            f"{self.translations} page translations and {self.videos} welcome videos loaded"
         )
+
+    @property
+    def changed_pages(self):
+        """The slugs of the pages this load wrote, for their revisions."""
+        return [*self.created, *self.updated]
 
 
 def read_locality(folder, *, directory_loader, video_loader):
@@ -354,7 +371,13 @@ def load_locality(folder, *, directory_loader, video_loader):
     )
     report.organisations = len(organisations)
     for page_data in data.pages:
-        _save_page(page_data, topics, statuses, organisations)
+        outcome = _save_page(page_data, topics, statuses, organisations)
+        if outcome == UNCHANGED:
+            report.unchanged += 1
+        else:
+            {CREATED: report.created, UPDATED: report.updated, SKIPPED: report.skipped}[
+                outcome
+            ].append(page_data.slug)
         report.pages += 1
         report.translations += len(page_data.texts) - 1
     _save_first_steps(structure["statuses"])
@@ -392,11 +415,50 @@ def _text_states(texts):
     }
 
 
+CREATED, UPDATED, UNCHANGED, SKIPPED = "created", "updated", "unchanged", "skipped"
+
+
+def _page_facts(page):
+    """Everything the files say about a page, as the database holds it."""
+    values = OrientationPage.objects.filter(pk=page.pk).values().get()
+    for name in ("id", "created_at", "updated_at", "loaded_at"):
+        values.pop(name)
+    return {
+        **values,
+        "topics": sorted(page.topics.values_list("slug", flat=True)),
+        "statuses": sorted(page.statuses.values_list("slug", flat=True)),
+        "tags": sorted(page.tags.names()),
+        "agencies": sorted(page.related_organisations.values_list("slug", flat=True)),
+        "sources": [
+            {name: value for name, value in source.items() if name != "id"}
+            for source in page.sources.order_by("order").values()
+        ],
+    }
+
+
 def _save_page(page_data, topics, statuses, organisations):
+    """Create a missing page, or update one that nobody has changed in the admin since the last
+    load. The admin wins over the files: a page an editor changed, archived or made stays as it
+    is. Returns CREATED, UPDATED, UNCHANGED or SKIPPED."""
+    page = OrientationPage.objects.filter(slug=page_data.slug).first()
+    if page is None:
+        page = OrientationPage(slug=page_data.slug, state=OrientationPage.State.PUBLISHED)
+        _write_page(page, page_data, topics, statuses, organisations)
+        return CREATED
+    if page.edited_since_loaded or page.state == OrientationPage.State.ARCHIVED:
+        return SKIPPED
+    before = _page_facts(page)
+    savepoint = transaction.savepoint()
+    _write_page(page, page_data, topics, statuses, organisations)
+    if _page_facts(page) == before:
+        transaction.savepoint_rollback(savepoint)  # not even a new "updated at"
+        return UNCHANGED
+    transaction.savepoint_commit(savepoint)
+    return UPDATED
+
+
+def _write_page(page, page_data, topics, statuses, organisations):
     meta = page_data.meta
-    page = OrientationPage.objects.filter(slug=page_data.slug).first() or OrientationPage(
-        slug=page_data.slug
-    )
     for language in languages():
         text = page_data.texts.get(language, {})
         for name in OrientationPage.text_fields:
@@ -405,7 +467,6 @@ def _save_page(page_data, topics, statuses, organisations):
     page.last_checked = meta["last_checked"]
     page.review_by = meta.get("review_by")
     page.to_confirm = meta["to_confirm"]
-    page.state = OrientationPage.State.PUBLISHED
     page.translation_states = dict(page_data.states)
     page.english_version = page.compute_english_version()
     page.translation_versions = dict.fromkeys(page_data.states, page.english_version)
@@ -424,3 +485,5 @@ def _save_page(page_data, topics, statuses, organisations):
                 setattr(link, f"title_{language}", titles[order])
         links.append(link)
     SourceLink.objects.bulk_create(links)
+    # The page as its files say it, from now: a later save is an editor's.
+    OrientationPage.objects.filter(pk=page.pk).update(loaded_at=F("updated_at"))

@@ -247,6 +247,9 @@ class OrientationPage(VersionedTranslatedModel):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # When the content loader last wrote the page from its files (None: never). A page saved
+    # since then was changed in the admin, and the files no longer speak for it.
+    loaded_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = OrientationPageQuerySet.as_manager()
 
@@ -280,6 +283,11 @@ class OrientationPage(VersionedTranslatedModel):
                     setattr(
                         self, f"{field}_{code}", value.replace("\r\n", "\n").replace("\r", "\n")
                     )
+
+    @property
+    def edited_since_loaded(self):
+        """True for a page made in the admin, or saved there since the loader last wrote it."""
+        return self.loaded_at is None or self.updated_at > self.loaded_at
 
     @property
     def is_overdue_for_review(self):

@@ -9,8 +9,10 @@ content app imports neither the directory nor the site shell.
 from django.db import transaction
 
 from directory import loader as directory_loader
+from editorial import revisions
 from orientation import loader as orientation_loader
 from orientation.content_files import ContentError
+from orientation.models import OrientationPage
 from orientation.search import index as search_index
 
 from . import video_loader
@@ -26,8 +28,16 @@ def read_locality(folder):
 
 
 def load_locality(folder):
-    """Check the folder, then create or update everything in it. Returns a LoadReport."""
+    """Check the folder, then create or update everything in it. Returns a LoadReport.
+
+    Pages follow their files until an editor changes them in the admin (see
+    ``orientation.loader``); each page the load creates or changes gets a revision, like a save
+    in the admin, so its history shows where its words came from.
+    """
     with transaction.atomic(), search_index.deferred():
-        return orientation_loader.load_locality(
+        report = orientation_loader.load_locality(
             folder, directory_loader=directory_loader, video_loader=video_loader
         )
+        for page in OrientationPage.objects.filter(slug__in=report.changed_pages):
+            revisions.record(page, note=orientation_loader.LOADED_NOTE)
+    return report

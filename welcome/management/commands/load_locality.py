@@ -21,3 +21,13 @@ class Command(BaseCommand):
         except ContentError as error:
             raise CommandError(f"Nothing was loaded. {error}") from error
         self.stdout.write(self.style.SUCCESS(f"{folder}: {report}."))
+        if report.skipped:
+            count = len(report.skipped)
+            pages = "1 page" if count == 1 else f"{count} pages"
+            verb = "was" if count == 1 else "were"
+            self.stdout.write(
+                self.style.WARNING(
+                    f"{pages} edited in the admin since the last load {verb} left as it is: "
+                    f"{', '.join(sorted(report.skipped))}."
+                )
+            )
