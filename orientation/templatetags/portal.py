@@ -1,6 +1,8 @@
 """Template tags for translated content, icons and direction-safe snippets."""
 
 import functools
+import html as html_lib
+import itertools
 import re
 from urllib.parse import urlencode
 
@@ -9,7 +11,7 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
 from django.utils.safestring import SafeData, mark_safe
 from django.utils.translation import get_language, get_language_bidi
 
@@ -53,11 +55,12 @@ def is_fallback(obj, field):
 
 @register.simple_tag
 def translated(obj, field):
-    """A translated field. English stand-in text is marked as English, so it reads right."""
+    """A translated field. English stand-in text is marked as English, so it reads right; English
+    words inside right-to-left text are isolated, so the brackets around them stay in place."""
     value = getattr(obj, field, "")
     if is_fallback(obj, field) and value:
         return format_html('<span lang="en" dir="ltr">{}</span>', value)
-    return value
+    return isolate_latin(value)
 
 
 @register.filter
@@ -109,13 +112,38 @@ def tel_href(number):
 
 # A run of Latin-script words ("refugee status", "BN(O)", "EU, EEA") inside right-to-left text.
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9 ()'’.,&/-]*[A-Za-z0-9.)]|[A-Za-z]")
+_TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
+
+
+_ABBREVIATION_END = re.compile(r"(?:^|[.\s])[A-Za-z]\.$")  # "U.K.", "E.U.": their own stop
 
 
 def _balanced(run):
-    """Drop closing brackets that belong to the surrounding sentence, not to the run."""
-    while run.endswith(")") and run.count(")") > run.count("("):
+    """Drop what belongs to the surrounding right-to-left sentence, not to the run: a closing
+    bracket opened before the run, and the sentence's own full stop or comma (inside the run it
+    would be drawn beside the English word instead of at the sentence's end)."""
+    while True:
+        unopened = run.endswith(")") and run.count(")") > run.count("(")
+        stop = run.endswith(",") or (run.endswith(".") and not _ABBREVIATION_END.search(run))
+        if not unopened and not stop:
+            return run.rstrip()
         run = run[:-1]
-    return run
+
+
+def _latin_runs(text):
+    """(start, end) of each Latin-script run in plain ``text``."""
+    for match in _LATIN_RUN.finditer(text):
+        yield match.start(), match.start() + len(_balanced(match.group(0)))
+
+
+def _isolated(text):
+    """Plain ``text``, escaped, with each Latin-script run in <bdi dir="ltr">."""
+    pieces, last = [], 0
+    for start, end in _latin_runs(text):
+        pieces.append(format_html('{}<bdi dir="ltr">{}</bdi>', text[last:start], text[start:end]))
+        last = end
+    pieces.append(escape(text[last:]))
+    return mark_safe("".join(pieces))  # noqa: S308 - every piece escaped
 
 
 @register.filter
@@ -131,11 +159,83 @@ def isolate_latin(value):
     value = str(value)
     if not get_language_bidi() or not _LATIN_RUN.search(value):
         return value
-    pieces, last = [], 0
-    for match in _LATIN_RUN.finditer(value):
-        run = _balanced(match.group(0))
-        start = match.start()
-        pieces.append(format_html('{}<bdi dir="ltr">{}</bdi>', value[last:start], run))
-        last = start + len(run)
-    pieces.append(format_html("{}", value[last:]))
-    return mark_safe("".join(pieces))  # noqa: S308 - every piece went through format_html
+    return _isolated(value)
+
+
+@register.filter
+def isolated(obj, field):
+    """A translated field for running text (a summary, a description), with its English words
+    isolated in a right-to-left language. An English stand-in is left as it is: its block is
+    already marked left to right (``fallback_attrs``)."""
+    value = getattr(obj, field, "") or ""
+    if is_fallback(obj, field):
+        return value
+    return isolate_latin(value)
+
+
+@register.filter
+def isolate_latin_markup(value, bidi=None):
+    """``isolate_latin`` for our own escaped markup with inline tags, such as a search snippet
+    with its words found in <mark>.
+
+    A run is isolated whole even where a tag falls inside it ("Universal <mark>Credit</mark>"):
+    isolating each piece apart would set the words of one English name right to left. A run
+    that starts or ends inside a <mark> grows to take the whole mark, so tags stay nested.
+    ``bidi`` is the text's own direction where it differs from the page's (a search result).
+    """
+    if bidi is None:
+        bidi = get_language_bidi()
+    value = str(value)
+    if not bidi or not _LATIN_RUN.search(value):
+        return mark_safe(value) if isinstance(value, SafeData) else value  # noqa: S308
+    if not isinstance(value, SafeData):
+        return _isolated(value)
+    tokens = _TAG_OR_TEXT.split(value)
+    texts = [None if token.startswith("<") else html_lib.unescape(token) for token in tokens]
+    plain = "".join(text for text in texts if text)
+
+    marked, offset, opened = [], 0, 0
+    for token, text in zip(tokens, texts, strict=True):
+        if text is not None:
+            offset += len(text)
+        elif token.startswith("</"):
+            marked.append((opened, offset))
+        else:
+            opened = offset
+    runs = []
+    for start, end in _latin_runs(plain):
+        for mark_start, mark_end in marked:
+            start = mark_start if mark_start < start < mark_end else start
+            end = mark_end if mark_start < end < mark_end else end
+        if runs and start <= runs[-1][1]:
+            runs[-1] = (runs[-1][0], max(end, runs[-1][1]))
+        else:
+            runs.append((start, end))
+    opens = {start for start, _end in runs}
+    closes = {end for _start, end in runs}
+
+    out, offset, done = [], 0, set()
+
+    def boundary(at):
+        # Closing tags at this offset are already out; opening ones come after: nesting holds.
+        if at in closes and ("close", at) not in done:
+            out.append("</bdi>")
+            done.add(("close", at))
+        if at in opens and ("open", at) not in done:
+            out.append('<bdi dir="ltr">')
+            done.add(("open", at))
+
+    for token, text in zip(tokens, texts, strict=True):
+        if text is None:
+            if not token.startswith("</"):
+                boundary(offset)
+            out.append(token)
+            continue
+        inside = {at for at in opens | closes if offset < at < offset + len(text)}
+        cuts = sorted({offset, offset + len(text)} | inside)
+        for cut_start, cut_end in itertools.pairwise(cuts):
+            boundary(cut_start)
+            out.append(escape(text[cut_start - offset : cut_end - offset]))
+        offset += len(text)
+    boundary(offset)
+    return mark_safe("".join(out))  # noqa: S308 - our own tags kept, every text escaped again
