@@ -12,6 +12,8 @@ from contextlib import contextmanager
 from django.conf import settings
 from django.db import transaction
 
+from portal.translation import SOURCE_LANGUAGE
+
 from .models import SearchDocument, SearchWord
 from .text import indexed_text, plain_text, sound_key
 
@@ -47,7 +49,7 @@ def page_documents(page):
         return []
     documents = []
     for code in settings.MODELTRANSLATION_LANGUAGES:
-        if code != settings.LANGUAGE_CODE and not page.has_translation(code):
+        if code != SOURCE_LANGUAGE and not page.has_translation(code):
             continue
         title = getattr(page, f"title_{code}", "") or page.title_en
         summary = getattr(page, f"summary_{code}", "") or ""
@@ -62,7 +64,7 @@ def organisation_documents(organisation):
     documents = []
     for code in settings.MODELTRANSLATION_LANGUAGES:
         description = getattr(organisation, f"description_{code}", "") or ""
-        if code != settings.LANGUAGE_CODE and not description:
+        if code != SOURCE_LANGUAGE and not description:
             continue
         services = (getattr(organisation, f"services_{code}", "") or "").replace("\n", ". ")
         text = f"{description} {services}"
@@ -79,7 +81,7 @@ def term_documents(term):
         return []
     documents = []
     for code in settings.MODELTRANSLATION_LANGUAGES:
-        if code != settings.LANGUAGE_CODE and not term.has_translation(code):
+        if code != SOURCE_LANGUAGE and not term.has_translation(code):
             continue
         name = getattr(term, f"term_{code}", "") or term.term_en
         others = getattr(term, f"also_known_as_{code}", "") or ""
