@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import BooleanField, Case, Prefetch, Value, When
+from django.db.models import BooleanField, Case, Prefetch, Q, Value, When
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -64,15 +64,12 @@ def agency_list(request):
 def agency_queryset(organisations=None):
     """Entries with everything their page shows."""
     organisations = Organisation.objects.all() if organisations is None else organisations
-    published_pages = OrientationPage.objects.published().for_listing()
     return organisations.prefetch_related(
         "opening_periods",
         "closures",
         Prefetch("languages", queryset=SpokenLanguage.objects.order_by("native_name")),
         Prefetch("topics", queryset=Topic.objects.all()),
         Prefetch("statuses", queryset=MigrationStatus.objects.all()),
-        Prefetch("pages", queryset=published_pages, to_attr="owned_pages"),
-        Prefetch("related_pages", queryset=published_pages, to_attr="helped_pages"),
     )
 
 
@@ -86,7 +83,14 @@ def render_agency(request, organisation, *, preview=False):
     """The public entry, also used by the admin's preview of a waiting change."""
     bank_holidays = list(BankHoliday.objects.all())
     holiday_dates = {holiday.date for holiday in bank_holidays}
-    pages = {page.pk: page for page in organisation.owned_pages + organisation.helped_pages}
+    # The pages it keeps and the pages that send readers to it, once each (a subquery, not a
+    # join, so no page is listed twice), in the reader's language first like every page list.
+    pages = (
+        OrientationPage.objects.published()
+        .filter(Q(organisation=organisation) | Q(pk__in=organisation.related_pages.values("pk")))
+        .for_listing()
+        .reader_language_first(get_language())
+    )
     return render(
         request,
         "directory/agency_detail.html",
@@ -96,7 +100,7 @@ def render_agency(request, organisation, *, preview=False):
             "is_open": hours.is_open(organisation, bank_holidays=holiday_dates),
             "week": hours.week(organisation),
             "closures": hours.upcoming_closures(organisation, bank_holidays=bank_holidays),
-            "pages": sorted(pages.values(), key=lambda page: page.title),
+            "pages": pages,
             "preview": preview,
             "crumbs": [
                 Crumb(_("Where to get help"), reverse("directory:agencies")),
