@@ -164,7 +164,7 @@ def copy_pages(total):
         code: [page for page in sample if page.has_translation(code)]
         for code in settings.MODELTRANSLATION_LANGUAGES
     }
-    fields = ("title", "summary", "body", "body_html")
+    fields = (*OrientationPage.text_fields, "body_html")
     copies = []
     for number in range(total - len(sample)):
         copy = OrientationPage(

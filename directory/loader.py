@@ -1,6 +1,7 @@
 """Read and save the directory part of a locality folder: organisations and bank holidays.
 
-Called by orientation.loader (handed in by welcome.locality), inside its check-everything-then-write-in-one-transaction load.
+Called by orientation.loader (handed in by welcome.locality), inside its load that checks
+everything, then writes in one transaction.
 The file format is in content/README.md ("organisations/<slug>.yml").
 """
 
@@ -30,7 +31,6 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 TIME_RANGE = re.compile(r"^(\d{2}):(\d{2})-(\d{2}):(\d{2})$")
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})*$")
 APPOINTMENTS = {choice.value for choice in Organisation.Appointment}
-TRANSLATED_FIELDS = ("description", "services", "accessibility")
 
 
 @dataclass
@@ -259,7 +259,7 @@ def save_organisations(organisations, bank_holidays, topics, statuses, *, holida
             setattr(organisation, name, value)
         for language in languages():
             text = data.texts.get(language, {})
-            for name in TRANSLATED_FIELDS:
+            for name in Organisation.text_fields:
                 setattr(organisation, f"{name}_{language}", text.get(name, ""))
         organisation.translation_states = dict(data.states)
         organisation.full_clean(exclude=["topics", "statuses", "languages", "phone"])
