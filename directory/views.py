@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from orientation.models import MigrationStatus, OrientationPage, Topic
 from portal.breadcrumbs import Crumb
 from portal.cache import cache_public_page
+from portal.translation import SOURCE_LANGUAGE
 
 from . import hours
 from .filters import AgencyFilterForm
@@ -118,9 +119,9 @@ def agencies_geojson(request):
     language = get_language()
     other_languages = [
         f"{name}_{code}"
-        for name in ("description", "services", "accessibility")
+        for name in Organisation.text_fields
         for code in settings.MODELTRANSLATION_LANGUAGES
-        if code not in (language, settings.LANGUAGE_CODE)
+        if code not in (language, SOURCE_LANGUAGE)
     ]
     page = Paginator(
         Organisation.objects.on_map()

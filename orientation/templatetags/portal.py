@@ -7,7 +7,6 @@ import re
 from urllib.parse import urlencode
 
 from django import template
-from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.templatetags.static import static
 from django.urls import reverse
@@ -17,6 +16,7 @@ from django.utils.translation import get_language, get_language_bidi
 
 from orientation.glossary_links import link_glossary_terms
 from orientation.markdown import sanitise_html
+from portal.translation import SOURCE_LANGUAGE, has_text
 
 register = template.Library()
 
@@ -48,9 +48,9 @@ def icon(name, css_class=""):
 def is_fallback(obj, field):
     """True when the reader's language has no text for this field and English stands in."""
     language = get_language()
-    if language == settings.MODELTRANSLATION_DEFAULT_LANGUAGE:
+    if language == SOURCE_LANGUAGE:
         return False
-    return not getattr(obj, f"{field}_{language}", "")
+    return not has_text(getattr(obj, f"{field}_{language}", None))
 
 
 @register.simple_tag
@@ -59,7 +59,7 @@ def translated(obj, field):
     words inside right-to-left text are isolated, so the brackets around them stay in place."""
     value = getattr(obj, field, "")
     if is_fallback(obj, field) and value:
-        return format_html('<span lang="en" dir="ltr">{}</span>', value)
+        return format_html('<span lang="{}" dir="ltr">{}</span>', SOURCE_LANGUAGE, value)
     return isolate_latin(value)
 
 
@@ -72,7 +72,7 @@ def falls_back(obj, field):
 def fallback_attrs(obj, field):
     """Attributes for a block element whose English stand-in text must align and read LTR."""
     if is_fallback(obj, field):
-        return mark_safe(' lang="en" dir="ltr"')
+        return format_html(' lang="{}" dir="ltr"', SOURCE_LANGUAGE)
     return ""
 
 
@@ -91,9 +91,13 @@ def page_body(page):
     """A page body, sanitised again on the way out (it was sanitised when saved, too)."""
     html = mark_address_links(sanitise_html(page.body_html))
     fallback = is_fallback(page, "body")
-    html = link_glossary_terms(html, settings.LANGUAGE_CODE if fallback else get_language())
+    html = link_glossary_terms(html, SOURCE_LANGUAGE if fallback else get_language())
     if fallback:
-        return format_html('<div lang="en" dir="ltr">{}</div>', mark_safe(html))  # noqa: S308
+        return format_html(
+            '<div lang="{}" dir="ltr">{}</div>',
+            SOURCE_LANGUAGE,
+            mark_safe(html),  # noqa: S308
+        )
     return mark_safe(html)  # noqa: S308 - just sanitised by an allowlist
 
 
