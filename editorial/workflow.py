@@ -17,8 +17,10 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from orientation.models import REVIEW_INTERVAL, OrientationPage
+from orientation.editorial_life import REVIEW_INTERVAL
+from orientation.models import OrientationPage
 from orientation.pictures import remove_unused_pictures
 from portal.translation import SOURCE_LANGUAGE, TranslationState
 
@@ -363,7 +365,9 @@ def import_translations(*, user, data, language):
     may change, only their languages, and waiting for review where their edits wait.
     ``user=None`` is the command line, run by the people who run the portal."""
     if language == SOURCE_LANGUAGE or language not in settings.MODELTRANSLATION_LANGUAGES:
-        raise xliff.TranslationFileError([xliff.not_your_language(language)])
+        raise xliff.TranslationFileError(
+            [_("Choose a language to import into, other than English.")]
+        )
     if user is not None and language not in permissions.file_languages(user):
         raise xliff.TranslationFileError([xliff.not_your_language(language)])
     allowed = None if user is None else permissions.changeable_pages(user)

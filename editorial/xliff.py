@@ -1,15 +1,16 @@
 """Translation files: everything one language needs, as XLIFF 1.2, out and back in.
 
 Translators work offline in any CAT tool. Each unit records which English it was made from;
-an import is checked whole (language, ids, the English version, the Markdown and its links)
-and changes nothing unless every unit is good.
+a file is checked whole (language, ids, the English version, the Markdown and its links) and
+``parse`` returns its words only when every unit is good. This module only reads and writes
+the file format; saving the words, with the user's rights and review, is the workflow's
+``import_translations``, which calls ``parse``.
 """
 
 import re
 from xml.etree.ElementTree import Element, SubElement, tostring
 
 from defusedxml import ElementTree as SafeElementTree
-from django.conf import settings
 from django.utils.translation import gettext as _
 
 from orientation.models import OrientationPage
@@ -159,12 +160,3 @@ def parse(data, language, *, pages=None):
     if problems:
         raise TranslationFileError(problems)
     return texts
-
-
-def import_file(data, language, *, author=None):
-    """Import a file as ``author`` (None: the command line), through the editorial workflow."""
-    from .workflow import import_translations  # the workflow builds on this module
-
-    if language == SOURCE_LANGUAGE or language not in settings.MODELTRANSLATION_LANGUAGES:
-        raise TranslationFileError([_("Choose a language to import into, other than English.")])
-    return import_translations(user=author, data=data, language=language)

@@ -3,7 +3,7 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from editorial import xliff
+from editorial import workflow, xliff
 from orientation.models import OrientationPage
 from tests.factories import OrientationPageFactory
 from tests.helpers import ARABIC, PAGE_ADMIN, fill
@@ -29,7 +29,9 @@ def test_export_lists_what_needs_translating(page):
 
 
 def test_round_trip(page):
-    report = xliff.import_file(fill(xliff.export("ar"), **ARABIC), "ar")
+    report = workflow.import_translations(
+        user=None, data=fill(xliff.export("ar"), **ARABIC), language="ar"
+    )
     assert report.pages == 1
     page.refresh_from_db()
     assert page.title_ar == ARABIC["title"]
@@ -55,7 +57,7 @@ def test_round_trip(page):
 def test_a_bad_file_is_refused_whole(page, change, message):
     data = change(fill(xliff.export("ar"), **ARABIC))
     with pytest.raises(xliff.TranslationFileError) as error:
-        xliff.import_file(data, "ar")
+        workflow.import_translations(user=None, data=data, language="ar")
     assert message in str(error.value)
     page.refresh_from_db()
     assert not page.title_ar
@@ -73,7 +75,7 @@ def test_a_bad_file_is_refused_whole(page, change, message):
 def test_broken_markdown_and_changed_links_are_refused(page, body, message):
     data = fill(xliff.export("ar"), **{**ARABIC, "body": body})
     with pytest.raises(xliff.TranslationFileError) as error:
-        xliff.import_file(data, "ar")
+        workflow.import_translations(user=None, data=data, language="ar")
     assert message in str(error.value)
     assert not OrientationPage.objects.get(pk=page.pk).body_ar
 
@@ -83,7 +85,7 @@ def test_a_file_for_an_older_english_is_stale(page):
     page.body_en = "## Steps\n\nSomething new. [the NHS](https://www.nhs.uk/)"
     page.save()
     with pytest.raises(xliff.TranslationFileError) as error:
-        xliff.import_file(data, "ar")
+        workflow.import_translations(user=None, data=data, language="ar")
     assert "the English has changed" in str(error.value)
 
 

@@ -28,7 +28,9 @@ class Command(BaseCommand):
             if editor is None:
                 raise CommandError(f"No active account called '{user}'.")
         try:
-            report = xliff.import_file(Path(file).read_bytes(), language, author=editor)
+            report = workflow.import_translations(
+                user=editor, data=Path(file).read_bytes(), language=language
+            )
         except xliff.TranslationFileError as error:
             raise CommandError("Nothing was imported:\n- " + "\n- ".join(error.problems)) from error
         except workflow.PermissionDenied as error:
