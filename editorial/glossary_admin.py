@@ -18,8 +18,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from orientation.admin import PortalTranslationAdmin
+from orientation.editorial_life import REVIEW_INTERVAL
 from orientation.glossary import GlossaryTerm
-from orientation.models import REVIEW_INTERVAL, SearchSynonym
+from orientation.models import SearchSynonym
 from portal.translation import SOURCE_LANGUAGE, STATUSES, TranslationState, choices_of
 
 from . import permissions

@@ -15,13 +15,13 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.translation import VersionedTranslatedModel
 
-from .models import REVIEW_INTERVAL, OrientationPage
+from .editorial_life import REVIEW_INTERVAL, EditorialState
 
 
 class GlossaryTermQuerySet(models.QuerySet):
     def published(self):
         """The one rule for which terms the public sees."""
-        return self.filter(state=OrientationPage.State.PUBLISHED)
+        return self.filter(state=EditorialState.PUBLISHED)
 
 
 class GlossaryTerm(VersionedTranslatedModel):
@@ -30,7 +30,7 @@ class GlossaryTerm(VersionedTranslatedModel):
     text_fields = ("term", "also_known_as", "explanation")
     required_text_fields = ("term", "explanation")
 
-    State = OrientationPage.State
+    State = EditorialState
 
     slug = models.SlugField(_("slug"), unique=True, help_text=_("Never change it once shared."))
     term = models.CharField(_("term"), max_length=100)
@@ -42,7 +42,7 @@ class GlossaryTerm(VersionedTranslatedModel):
     )
     explanation = models.TextField(_("plain explanation"), max_length=600)
     page = models.ForeignKey(
-        OrientationPage,
+        "orientation.OrientationPage",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,

@@ -15,9 +15,9 @@ from taggit.managers import TaggableManager
 from portal.media_checks import PICTURE_EXTENSIONS, PortalFileName, validate_picture
 from portal.translation import SOURCE_LANGUAGE, TranslatedModel, VersionedTranslatedModel
 
+from .editorial_life import REVIEW_INTERVAL, EditorialState
 from .markdown import render_markdown
 
-REVIEW_INTERVAL = datetime.timedelta(days=182)
 # Limits on the long text fields (characters), in every language column. The longest sample
 # page body is about 3,500 characters; a plain-English page past 12,000 should be two pages.
 # Each is checked by forms (max_length) and by full_clean (the validator), so the admin, the
@@ -198,11 +198,7 @@ class OrientationPage(VersionedTranslatedModel):
     text_fields = ("title", "summary", "body")
     required_text_fields = ("title", "body")
 
-    class State(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        IN_REVIEW = "in_review", _("In review")
-        PUBLISHED = "published", _("Published")
-        ARCHIVED = "archived", _("Archived")
+    State = EditorialState
 
     slug = models.SlugField(_("slug"), unique=True, help_text=_("Never change it once shared."))
     title = models.CharField(_("title"), max_length=200)
