@@ -10,6 +10,10 @@ An app reaches one above it by a signal it sends (``orientation.signals``), a st
 reference (``"directory.Organisation"``) or what the top hands it (``welcome.locality``), never
 by an import. The walk reads every module of the apps (migrations and tests left out), imports
 inside functions included, without importing anything.
+
+Inside an app, too, imports run one way: no module imports one that imports it back, directly
+or around a longer circle. A circle means neither module can be read, or changed, without the
+other; the shared piece belongs in a module below both.
 """
 
 import ast
@@ -89,3 +93,125 @@ def test_a_sibling_below_may_be_used_and_the_ground_may_use_no_app():
     assert violations_in("portal", "portal/x.py", "from welcome import urls\n") == [
         "portal/x.py:1: portal imports welcome (portal may use: no other app)"
     ]
+
+
+def module_of(path):
+    """``editorial/admin/pages.py`` -> ``editorial.admin.pages``; a package is its ``__init__``."""
+    parts = list(Path(path).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def modules_imported_by(path, source, known):
+    """(line, module) for each module of ``known`` that the module at ``path`` imports, relative
+    imports resolved. ``from package import name`` counts as importing the submodule when
+    ``name`` is one, and the package itself when not."""
+    module = module_of(path)
+    package = module if Path(path).name == "__init__.py" else module.rpartition(".")[0]
+    for node in ast.walk(ast.parse(source, filename=str(path))):
+        if isinstance(node, ast.Import):
+            targets = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parent = package.split(".")[: len(package.split(".")) - (node.level - 1)]
+                base = ".".join(parent + ([node.module] if node.module else []))
+            targets = [
+                f"{base}.{alias.name}" if f"{base}.{alias.name}" in known else base
+                for alias in node.names
+            ]
+        else:
+            continue
+        for target in targets:
+            if target in known and target != module:
+                yield node.lineno, target
+
+
+def import_graph(sources):
+    """{module: {imported module: first line}} over ``sources`` ({path: source})."""
+    known = {module_of(path) for path in sources}
+    graph = {}
+    for path, source in sources.items():
+        edges = graph.setdefault(module_of(path), {})
+        for line, target in modules_imported_by(path, source, known):
+            edges.setdefault(target, line)
+    return graph
+
+
+def circles_in(graph):
+    """Each group of modules that import one another around a circle (Tarjan's strongly
+    connected components of more than one module), as a sorted list of names."""
+    order, low, stack, on_stack, circles = {}, {}, [], set(), []
+
+    def visit(module):
+        order[module] = low[module] = len(order)
+        stack.append(module)
+        on_stack.add(module)
+        for target in graph.get(module, {}):
+            if target not in order:
+                visit(target)
+                low[module] = min(low[module], low[target])
+            elif target in on_stack:
+                low[module] = min(low[module], order[target])
+        if low[module] == order[module]:
+            group = []
+            while not group or group[-1] != module:
+                group.append(stack.pop())
+                on_stack.discard(group[-1])
+            if len(group) > 1:
+                circles.append(sorted(group))
+
+    for module in sorted(graph):
+        if module not in order:
+            visit(module)
+    return sorted(circles)
+
+
+def described(circle, graph):
+    return "\n".join(
+        f"  {module} imports {target} (line {graph[module][target]})"
+        for module in circle
+        for target in sorted(graph[module])
+        if target in circle
+    )
+
+
+def test_no_module_imports_one_that_imports_it_back():
+    sources = {
+        path.relative_to(ROOT): path.read_text() for app in LAYERS for path in app_modules(app)
+    }
+    graph = import_graph(sources)
+    circles = circles_in(graph)
+    assert not circles, "Modules that import each other:\n" + "\n".join(
+        described(circle, graph) for circle in circles
+    )
+
+
+def test_the_circle_check_finds_a_circle_through_an_import_inside_a_function():
+    sources = {
+        "editorial/__init__.py": "",
+        "editorial/workflow.py": "from . import permissions, xliff\n",
+        "editorial/permissions.py": "from orientation.models import OrientationPage\n",
+        "editorial/xliff.py": "def save():\n    from .workflow import import_translations\n",
+        "editorial/admin/__init__.py": "from .pages import PageAdmin\n",
+        "editorial/admin/pages.py": "from .. import workflow\nfrom ..admin import filters\n",
+    }
+    graph = import_graph(sources)
+    assert graph["editorial.admin.pages"] == {"editorial.workflow": 1, "editorial.admin": 2}
+    assert circles_in(graph) == [
+        ["editorial.admin", "editorial.admin.pages"],
+        ["editorial.workflow", "editorial.xliff"],
+    ]
+    assert described(["editorial.workflow", "editorial.xliff"], graph) == (
+        "  editorial.workflow imports editorial.xliff (line 1)\n"
+        "  editorial.xliff imports editorial.workflow (line 2)"
+    )
+
+
+def test_imports_that_run_one_way_make_no_circle():
+    sources = {
+        "orientation/editorial_life.py": "",
+        "orientation/models.py": "from .editorial_life import REVIEW_INTERVAL\n"
+        "from .glossary import GlossaryTerm\n",
+        "orientation/glossary.py": "from orientation.editorial_life import EditorialState\n",
+    }
+    assert circles_in(import_graph(sources)) == []
