@@ -12,7 +12,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 
-from orientation.content_files import (
+from portal.content_files import (
     TRANSLATION_STATES,
     ContentError,
     check_fits,

@@ -5,9 +5,9 @@ Like the rest of the loader, everything is read and checked before anything is w
 
 from dataclasses import dataclass, field
 
+from portal.content_files import TRANSLATION_STATES, ContentError, check_slug, languages, read_yaml
 from portal.translation import SOURCE_LANGUAGE, TranslationState
 
-from .content_files import TRANSLATION_STATES, ContentError, check_slug, languages, read_yaml
 from .glossary import GlossaryTerm
 from .models import OrientationPage
 from .search.models import SearchSynonym

@@ -13,9 +13,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from portal.translation import SOURCE_LANGUAGE, TranslationState
-
-from .content_files import (
+from portal.content_files import (
     TRANSLATION_STATES,
     ContentError,
     check_fits,
@@ -26,6 +24,8 @@ from .content_files import (
     read_yaml,
     require,
 )
+from portal.translation import SOURCE_LANGUAGE, TranslationState
+
 from .glossary_loader import read_glossary, save_glossary
 from .models import (
     EmergencyContact,

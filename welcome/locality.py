@@ -11,9 +11,9 @@ from django.db import transaction
 from directory import loader as directory_loader
 from editorial import revisions
 from orientation import loader as orientation_loader
-from orientation.content_files import ContentError
 from orientation.models import OrientationPage
 from orientation.search import index as search_index
+from portal.content_files import ContentError
 
 from . import video_loader
 

@@ -16,7 +16,7 @@ from django.core.files import File
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
-from orientation.content_files import ContentError, read_yaml
+from portal.content_files import ContentError, read_yaml
 from portal.images import strip_metadata
 from portal.media_checks import validate_captions, validate_mp4, validate_picture, validate_webm
 from portal.translation import REVIEW_LEVELS, SOURCE_LANGUAGE, TranslationState

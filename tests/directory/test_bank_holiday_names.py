@@ -7,7 +7,7 @@ from django.conf import settings
 
 from directory.loader import check_holiday_names
 from directory.models import BankHoliday
-from orientation.content_files import ContentError
+from portal.content_files import ContentError
 from portal.translation import SOURCE_LANGUAGE
 from tests.helpers import SAMPLE
 from welcome.locality import read_locality

@@ -6,11 +6,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from orientation.content_files import ContentError
 from orientation.glossary import GlossaryTerm
 from orientation.glossary_loader import read_glossary, save_glossary
 from orientation.models import SearchSynonym
 from orientation.search.query import search
+from portal.content_files import ContentError
 from portal.translation import TranslationState
 from tests.factories import GlossaryTermFactory, OrientationPageFactory
 

@@ -15,8 +15,8 @@ from django.db import models
 
 from directory.models import Organisation
 from editorial.xliff import TranslationFileError, export, parse
-from orientation.content_files import ContentError
 from orientation.models import BODY_MAX_CHARS, OrientationPage
+from portal.content_files import ContentError
 from tests.factories import page_form_data
 from tests.helpers import PAGE_ADMIN, SAMPLE
 from welcome.locality import load_locality
