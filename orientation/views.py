@@ -15,7 +15,8 @@ from portal.breadcrumbs import Crumb
 from portal.cache import cache_public_page
 from portal.translation import TranslationState
 
-from .models import Locality, MigrationStatus, OrientationPage, Topic
+from . import shared
+from .models import Locality, OrientationPage, Topic
 from .share_images import share_image_png
 
 PAGES_PER_LIST_PAGE = 20
@@ -27,7 +28,7 @@ def topic_list(request):
     return render(
         request,
         "orientation/topic_list.html",
-        {"topics": Topic.objects.all(), "crumbs": [Crumb(_("Topics"))]},
+        {"topics": shared.topics(), "crumbs": [Crumb(_("Topics"))]},
     )
 
 
@@ -42,7 +43,7 @@ def page_of_listing(request, pages):
 
 @cache_public_page
 def topic_detail(request, topic):
-    topic = get_object_or_404(Topic, slug=topic)
+    topic = shared.topic_or_404(topic)
     listing = page_of_listing(request, OrientationPage.objects.published().in_topic(topic))
     crumbs = [Crumb(_("Topics"), reverse("orientation:topics")), Crumb(topic.name)]
     return render(
@@ -52,7 +53,7 @@ def topic_detail(request, topic):
             "topic": topic,
             "pages": listing.object_list,
             "page_obj": listing,
-            "statuses": MigrationStatus.objects.all(),
+            "statuses": shared.statuses(),
             "crumbs": crumbs,
         },
     )
@@ -63,13 +64,13 @@ def status_list(request):
     return render(
         request,
         "orientation/status_list.html",
-        {"statuses": MigrationStatus.objects.all(), "crumbs": [Crumb(_("Who are you?"))]},
+        {"statuses": shared.statuses(), "crumbs": [Crumb(_("Who are you?"))]},
     )
 
 
 @cache_public_page
 def status_detail(request, status):
-    status = get_object_or_404(MigrationStatus, slug=status)
+    status = shared.status_or_404(status)
     pages = OrientationPage.objects.published().for_status(status)
     topics = Topic.objects.filter(pages__in=pages).distinct()
     first_steps = (
@@ -88,8 +89,8 @@ def status_detail(request, status):
 
 @cache_public_page
 def status_topic(request, status, topic):
-    status = get_object_or_404(MigrationStatus, slug=status)
-    topic = get_object_or_404(Topic, slug=topic)
+    status = shared.status_or_404(status)
+    topic = shared.topic_or_404(topic)
     listing = page_of_listing(
         request, OrientationPage.objects.published().for_status(status).in_topic(topic)
     )
@@ -112,15 +113,13 @@ def status_topic(request, status, topic):
 
 
 def page_queryset():
-    """A page with everything its public view shows, in a fixed number of queries."""
+    """A page with everything its public view shows, in a fixed number of queries (its topics,
+    statuses and tags come from ``render_page``, in one more)."""
     # The directory is reached through the page's own relation: orientation never imports it.
     organisations = OrientationPage._meta.get_field("related_organisations").related_model
     return OrientationPage.objects.select_related("organisation").prefetch_related(
-        Prefetch("topics", queryset=Topic.objects.all()),
-        Prefetch("statuses", queryset=MigrationStatus.objects.all()),
         "sources",
         "images",
-        "tags",  # the "show this to staff" card picks its phrases by tag
         Prefetch(
             "related_organisations",
             queryset=organisations.objects.listed().only(
@@ -138,7 +137,7 @@ def page_detail(request, slug):
 
 def render_page(request, page, *, preview=False):
     """The public page, also used by the admin's preview of a draft."""
-    topics = list(page.topics.all())
+    topics, statuses, card_tags = shared.filed_under(page)
     crumbs = [Crumb(topic.name, topic.get_absolute_url()) for topic in topics[:1]]
     crumbs.append(Crumb(page.title))
     return render(
@@ -147,7 +146,8 @@ def render_page(request, page, *, preview=False):
         {
             "page": page,
             "topics": topics,
-            "statuses": list(page.statuses.all()),
+            "statuses": statuses,
+            "card_tags": card_tags,
             "crumbs": crumbs,
             "preview": preview,
             "translation_outdated": (

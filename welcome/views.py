@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from directory.models import Organisation
-from orientation.models import MigrationStatus, Topic
+from orientation import shared
 from portal.breadcrumbs import Crumb
 from portal.cache import cache_public_page
 from portal.languages import LANGUAGE_CODES, language_from_request, path_in_language
@@ -36,8 +36,8 @@ def home(request):
         request,
         "welcome/home.html",
         {
-            "topics": Topic.objects.all(),
-            "statuses": MigrationStatus.objects.all(),
+            "topics": shared.topics(),
+            "statuses": shared.statuses(),
             "key_agencies": Organisation.objects.listed().filter(key_agency=True),
             **_welcome_videos(),
         },

@@ -11,8 +11,9 @@ register = template.Library()
 
 
 @register.inclusion_tag("orientation/includes/show_card.html")
-def show_card_for_page(page):
-    tags = [tag.name for tag in page.tags.all()]
+def show_card_for_page(page, tags=None):
+    if tags is None:
+        tags = [tag.name for tag in page.tags.all()]
     return {"phrases": phrases_for_page(page, tags, get_language())}
 
 
