@@ -13,7 +13,6 @@
 from django.conf import settings
 from django.contrib import admin, messages
 from django.utils import timezone
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -24,6 +23,7 @@ from orientation.models import SearchSynonym
 from portal.translation import SOURCE_LANGUAGE, STATUSES, TranslationState, choices_of
 
 from . import permissions
+from .admin.english_source import english_source
 from .workflow import translation_state_after_edit
 
 State = GlossaryTerm.State
@@ -82,8 +82,8 @@ class TermTranslationFilter(admin.SimpleListFilter):
 class GlossaryTermAdmin(PortalTranslationAdmin):
     list_display = ("term", "slug", "state", "translations", "review_by", "page")
     list_filter = ("state", TermTranslationFilter)
-    search_fields = ("term_en", "slug", "explanation_en")
-    prepopulated_fields = {"slug": ("term_en",)}
+    search_fields = (f"term_{SOURCE_LANGUAGE}", "slug", f"explanation_{SOURCE_LANGUAGE}")
+    prepopulated_fields = {"slug": (f"term_{SOURCE_LANGUAGE}",)}
     autocomplete_fields = ("page",)
     actions = ["mark_reviewed", "submit_for_review", "publish", "archive"]
     fields = (
@@ -183,12 +183,7 @@ class GlossaryTermAdmin(PortalTranslationAdmin):
 
     @admin.display(description=_("English"))
     def english_source(self, term):
-        return format_html(
-            "<div lang='en' dir='ltr' class='english-source'><h3>{}</h3><p>{}</p><p>{}</p></div>",
-            term.term_en,
-            term.also_known_as_en,
-            term.explanation_en,
-        )
+        return english_source(term, {"term": "h3"})
 
     @admin.display(description=_("translations"))
     def translations(self, term):

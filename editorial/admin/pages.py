@@ -21,6 +21,7 @@ from portal.translation import SOURCE_LANGUAGE
 from .. import permissions, plain_language, revisions, workflow
 from ..forms import PageAdminForm
 from ..models import JargonTerm
+from .english_source import english_source
 from .filters import ReviewDueFilter, TranslationStatusFilter, for_page_list, listed_status
 from .page_inlines import SNAPSHOT_KEYS, PageImageInline, SourceLinkInline, rows_from_formset
 from .page_views import PageViewsMixin
@@ -62,10 +63,10 @@ class OrientationPageAdmin(WaitingChangeResponseMixin, PageViewsMixin, PortalTra
     change_form_template = "admin/editorial/page_change_form.html"
     list_display = ("title", "organisation", "state", "review_by", "translations", "helpful")
     list_filter = ("state", ReviewDueFilter, TranslationStatusFilter, "topics", "organisation")
-    search_fields = ("title_en", "slug")
+    search_fields = (f"title_{SOURCE_LANGUAGE}", "slug")
     filter_horizontal = ("topics", "statuses", "related_organisations")
     autocomplete_fields = ("organisation",)
-    prepopulated_fields = {"slug": ("title_en",)}
+    prepopulated_fields = {"slug": (f"title_{SOURCE_LANGUAGE}",)}
     inlines = [SourceLinkInline, PageImageInline]
     actions = ["mark_reviewed", "submit_for_review", "publish", "archive"]
     waiting_message = _(
@@ -206,14 +207,7 @@ class OrientationPageAdmin(WaitingChangeResponseMixin, PageViewsMixin, PortalTra
 
     @admin.display(description=_("English"))
     def english_source(self, page):
-        """The source text beside the translator's fields, escaped."""
-        return format_html(
-            "<div lang='en' dir='ltr' class='english-source'>"
-            "<h3>{}</h3><p>{}</p><pre>{}</pre></div>",
-            page.title_en,
-            page.summary_en,
-            page.body_en,
-        )
+        return english_source(page, {"title": "h3", "body": "pre"})
 
     @admin.display(description=_("What changed in the English"))
     def english_changes(self, page):
@@ -289,7 +283,8 @@ class OrientationPageAdmin(WaitingChangeResponseMixin, PageViewsMixin, PortalTra
     @admin.display(description=_("Plain English (the saved English text)"))
     def plain_english(self, page):
         report = plain_language.check(
-            page.body_en or "", JargonTerm.objects.values_list("term", "plain_alternative")
+            getattr(page, f"body_{SOURCE_LANGUAGE}") or "",
+            JargonTerm.objects.values_list("term", "plain_alternative"),
         )
         return render_to_string("admin/editorial/plain_english.html", {"report": report})
 
