@@ -11,6 +11,7 @@ Latin-script words also get a rough "sound key" (``sound_key``): "doctor", "doct
 the Somali "dhakhtar" all become ``dktr``, so a spelling by ear still finds the page.
 """
 
+import functools
 import html
 import re
 import unicodedata
@@ -156,14 +157,15 @@ def highlight(text, matched_words, *, around=18, limit=None):
     word_positions = [index for index, piece in enumerate(pieces) if piece[0].isalnum()]
     if not word_positions:
         return ""
-    found = [
-        index
-        for index in word_positions
-        if any(normalise_for_search(pieces[index]).startswith(word) for word in matched_words)
-    ]
-    marked = set(found)
+    prefixes = tuple(matched_words)
+
+    def matches(index):
+        return _normalised_word(pieces[index]).startswith(prefixes)
+
     if limit is None:
-        first = word_positions.index(found[0]) if found else 0
+        # A page's text runs to thousands of words: look only as far as the first match, and
+        # mark only the words of the excerpt around it.
+        first = next((number for number, index in enumerate(word_positions) if matches(index)), 0)
         start_word = max(first - around // 3, 0)
         end_word = min(start_word + around, len(word_positions))
         start, end = word_positions[start_word], word_positions[end_word - 1] + 1
@@ -171,11 +173,19 @@ def highlight(text, matched_words, *, around=18, limit=None):
         start, end = 0, len(pieces)
     parts = []
     for index in range(start, end):
-        piece = escape(pieces[index])
-        parts.append(f"<mark>{piece}</mark>" if index in marked else piece)
+        piece = pieces[index]
+        marked = piece[0].isalnum() and matches(index)
+        parts.append(f"<mark>{escape(piece)}</mark>" if marked else escape(piece))
     excerpt = "".join(parts).strip()
     if start > 0:
         excerpt = "… " + excerpt
     if end < len(pieces) and any(piece[0].isalnum() for piece in pieces[end:]):
         excerpt += " …"
     return mark_safe(excerpt)  # noqa: S308 - every piece escaped above
+
+
+@functools.lru_cache(maxsize=50_000)
+def _normalised_word(word):
+    """One word of a text as search compares it. Texts repeat their words, and every search
+    marks the words of thirty texts, so each is normalised once per process."""
+    return normalise_for_search(word)
