@@ -143,7 +143,7 @@ def search(query, language, *, kinds=None, limit=MAX_RESULTS):
         outcome.corrected = bool(hits) and not _run(
             search_backend, _without(groups, corrections), languages, kinds
         )
-    outcome.results = _rank(hits, groups)[:limit]
+    outcome.results = _rank(hits, groups, limit)
     return outcome
 
 
@@ -183,7 +183,9 @@ def _run_any(search_backend, groups, languages, kinds):
     return [(priority, document) for priority, _matched, document in ordered]
 
 
-def _rank(hits, groups):
+def _rank(hits, groups, limit):
+    """The first ``limit`` documents of ``hits``, best first, as results. Only those shown get
+    their title and snippet marked: marking reads the whole text."""
     matched_words = [words_[-1] for group in groups for words_ in group] + [
         word for group in groups for words_ in group for word in words_[:-1]
     ]
@@ -197,23 +199,26 @@ def _rank(hits, groups):
         key = (priority, -title_hits, -document["score"], document["title"])
         ranked.append((key, document, title_hits))
     ranked.sort(key=lambda item: item[0])
-    results, seen = [], set()
+    shown, seen = [], set()
     for _key, document, title_hits in ranked:
         identity = (document["kind"], document["object_id"])
         if identity in seen:
             continue  # already found in the reader's language
         seen.add(identity)
-        results.append(
-            Result(
-                kind=document["kind"],
-                object_id=document["object_id"],
-                language=document["language"],
-                title=document["title"],
-                title_html=highlight(document["title"], matched_words, limit=0),
-                snippet=highlight(document["text"], matched_words) or format_html(""),
-                title_hits=title_hits,
-                score=document["score"],
-                url=_url(document["kind"], document["slug"]),
-            )
+        shown.append((document, title_hits))
+        if len(shown) == limit:
+            break
+    return [
+        Result(
+            kind=document["kind"],
+            object_id=document["object_id"],
+            language=document["language"],
+            title=document["title"],
+            title_html=highlight(document["title"], matched_words, limit=0),
+            snippet=highlight(document["text"], matched_words) or format_html(""),
+            title_hits=title_hits,
+            score=document["score"],
+            url=_url(document["kind"], document["slug"]),
         )
-    return results
+        for document, title_hits in shown
+    ]
