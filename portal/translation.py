@@ -1,6 +1,8 @@
 """The vocabulary of translation, one for every model with words in several languages.
 
-- ``SOURCE_LANGUAGE``: the language texts are written in and translated from.
+- ``SOURCE_LANGUAGE``: the language texts are written in and translated from, and
+  ``source_field`` the column that holds a field's source text ("title" -> "title_en"): app code
+  names neither the language nor its columns literally.
 - A model lists the fields a translator writes (``text_fields``) and those a language must have
   before it counts as translated (``required_text_fields``).
 - One rule for "has text in this language": a value that is NULL or "" is no text, in Python
@@ -26,6 +28,7 @@ __all__ = [
     "VersionedTranslatedModel",
     "choices_of",
     "has_text",
+    "source_field",
     "text_in",
 ]
 
@@ -60,6 +63,12 @@ STATUSES = (
 
 def choices_of(states):
     return [(state.value, state.label) for state in states]
+
+
+def source_field(name):
+    """The column holding a translated field's source-language text: "title" -> "title_en".
+    Also a lookup path's last step: ``f"page__{source_field('title')}"``."""
+    return f"{name}_{SOURCE_LANGUAGE}"
 
 
 def has_text(value):
@@ -123,7 +132,7 @@ class VersionedTranslatedModel(TranslatedModel):
 
     def compute_english_version(self):
         source = "\x1f".join(
-            getattr(self, f"{field}_{SOURCE_LANGUAGE}", "") or "" for field in self.text_fields
+            getattr(self, source_field(field), "") or "" for field in self.text_fields
         )
         return hashlib.sha256(source.encode()).hexdigest()[:16]
 
