@@ -22,7 +22,7 @@ from portal.content_files import (
     read_yaml,
     require,
 )
-from portal.translation import SOURCE_LANGUAGE
+from portal.translation import SOURCE_LANGUAGE, source_field
 
 from .models import BankHoliday, Closure, OpeningPeriod, Organisation, SpokenLanguage
 from .phones import normalise_phone
@@ -277,7 +277,13 @@ def save_organisations(organisations, bank_holidays, topics, statuses, *, holida
         )
         organisation.closures.all().delete()
         Closure.objects.bulk_create(
-            Closure(organisation=organisation, date=day, opens=opens, closes=closes, note_en=note)
+            Closure(
+                organisation=organisation,
+                date=day,
+                opens=opens,
+                closes=closes,
+                **{source_field("note"): note},
+            )
             for day, opens, closes, note in data.closures
         )
         saved[data.slug] = organisation
@@ -287,6 +293,6 @@ def save_organisations(organisations, bank_holidays, topics, statuses, *, holida
             f"name_{language}": str((holiday_names.get(language) or {}).get(name, ""))
             for language in languages()
         }
-        names[f"name_{SOURCE_LANGUAGE}"] = name
+        names[source_field("name")] = name
         BankHoliday.objects.update_or_create(date=day, defaults=names)
     return saved

@@ -17,7 +17,7 @@ from django.utils.translation import get_language_info
 
 from directory.models import Organisation
 from orientation.models import MigrationStatus, OrientationPage, PageImage, SourceLink, Topic
-from portal.translation import SOURCE_LANGUAGE
+from portal.translation import SOURCE_LANGUAGE, source_field
 
 from .models import PageRevision
 
@@ -151,7 +151,9 @@ def value_lines(key, value):
     if key in ("sources", "images"):
         return [
             " · ".join(
-                str(row[part]) for part in ("title_en", "alt_en", "url", "image") if part in row
+                str(row[part])
+                for part in (source_field("title"), source_field("alt"), "url", "image")
+                if part in row
             )
             for row in value or []
         ]

@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from portal.translation import source_field
+
 from .exports import report_csv, report_html
 from .models import DailyCount, PageFeedback
 from .report import build_report, parse_month, previous_month
@@ -17,7 +19,7 @@ from .report import build_report, parse_month, previous_month
 class PageFeedbackAdmin(admin.ModelAdmin):
     list_display = ("page", "language", "helpful", "comment", "created_on", "handled")
     list_filter = ("handled", "helpful", "language", "page__organisation")
-    search_fields = ("comment", "page__title_en")
+    search_fields = ("comment", f"page__{source_field('title')}")
     readonly_fields = ("page", "language", "helpful", "comment", "created_on", "handled_by")
     actions = ["mark_handled"]
     list_select_related = ("page",)

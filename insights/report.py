@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from orientation.models import MigrationStatus, OrientationPage, Topic
 from portal.languages import PORTAL_LANGUAGES, SOURCE_LANGUAGE
+from portal.translation import source_field
 
 from .models import DailyCount, Metric, PageFeedback
 
@@ -173,7 +174,7 @@ def build_report(year, month, *, synthetic=None):
     page_labels = {
         f"page:{slug}": title
         for slug, title in OrientationPage.objects.filter(slug__in=slugs).values_list(
-            "slug", "title_en"
+            "slug", source_field("title")
         )
     }
     page_topics = OrientationPage.topics.through.objects.filter(
@@ -183,8 +184,8 @@ def build_report(year, month, *, synthetic=None):
     for page_slug, topic_slug in page_topics:
         value = page_counts[f"page:{page_slug}"]
         topic_counts[topic_slug] = topic_counts.get(topic_slug, 0) + value
-    topic_labels = {topic.slug: topic.name_en for topic in Topic.objects.all()}
-    status_labels = {status.slug: status.name_en for status in MigrationStatus.objects.all()}
+    topic_labels = dict(Topic.objects.values_list("slug", source_field("name")))
+    status_labels = dict(MigrationStatus.objects.values_list("slug", source_field("name")))
 
     report.sections = {
         Metric.LANGUAGE: _rows(by_metric.get(Metric.LANGUAGE, {}), language_names),

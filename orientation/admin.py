@@ -4,6 +4,7 @@ from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from portal.languages import PORTAL_LANGUAGES
+from portal.translation import source_field
 
 from .models import (
     EmergencyContact,
@@ -49,7 +50,7 @@ class EmergencyContactAdmin(PortalTranslationAdmin):
 class TopicAdmin(PortalTranslationAdmin):
     list_display = ("name", "slug", "order")
     list_editable = ("order",)
-    prepopulated_fields = {"slug": ("name_en",)}
+    prepopulated_fields = {"slug": (source_field("name"),)}
 
 
 class FirstStepInline(admin.TabularInline):
@@ -65,5 +66,5 @@ class FirstStepInline(admin.TabularInline):
 class MigrationStatusAdmin(PortalTranslationAdmin):
     list_display = ("name", "label", "slug", "order")
     list_editable = ("order",)
-    prepopulated_fields = {"slug": ("name_en",)}
+    prepopulated_fields = {"slug": (source_field("name"),)}
     inlines = (FirstStepInline,)

@@ -24,7 +24,7 @@ from portal.content_files import (
     read_yaml,
     require,
 )
-from portal.translation import SOURCE_LANGUAGE, TranslationState
+from portal.translation import SOURCE_LANGUAGE, TranslationState, source_field
 
 from .glossary_loader import read_glossary, save_glossary
 from .models import (
@@ -479,7 +479,8 @@ def _write_page(page, page_data, topics, statuses, organisations):
     page.sources.all().delete()
     links = []
     for order, source in enumerate(meta["sources"]):
-        link = SourceLink(page=page, title_en=source["title"], url=source["url"], order=order)
+        link = SourceLink(page=page, url=source["url"], order=order)
+        setattr(link, source_field("title"), source["title"])
         for language, titles in page_data.source_titles.items():
             if order < len(titles):
                 setattr(link, f"title_{language}", titles[order])

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 from orientation.markdown import render_markdown
 from orientation.models import OrientationPage
 from orientation.views import page_queryset, render_page
-from portal.translation import SOURCE_LANGUAGE
+from portal.translation import SOURCE_LANGUAGE, source_field
 
 from .. import permissions, plain_language, revisions, workflow, xliff
 from ..forms import SendBackForm, TranslationExportForm, TranslationImportForm
@@ -85,7 +85,7 @@ class PageViewsMixin:
     def _context(self, request, page, title, **extra):
         return {
             **self.admin_site.each_context(request),
-            "title": title % {"page": page.title_en, **extra},
+            "title": title % {"page": getattr(page, source_field("title")), **extra},
             "page": page,
             "opts": self.model._meta,
             **extra,

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from editorial import permissions
 from orientation.models import OrientationPage
+from portal.translation import source_field
 
 register = template.Library()
 SOON = datetime.timedelta(days=30)
@@ -27,7 +28,7 @@ def editor_dashboard(user):
             pages.filter(review_by__range=(today, today + SOON)).order_by("review_by")[:20]
         ),
         # Facts the last checker could not confirm against the sources: an adviser must.
-        "to_confirm": list(pages.exclude(to_confirm="").order_by("title_en")[:20]),
+        "to_confirm": list(pages.exclude(to_confirm="").order_by(source_field("title"))[:20]),
     }
     if permissions.is_reviewer(user):
         dashboard["awaiting_review"] = list(
