@@ -1,9 +1,14 @@
 """What a printed handout needs beyond the page itself: a QR code back to the page."""
 
+import functools
+
 import segno
 from django.utils.safestring import mark_safe
 
 
+# Drawing a code took a quarter of an uncached page's time; a worker's pages are few enough
+# to keep every one it has drawn.
+@functools.lru_cache(maxsize=1024)
 def qr_code_svg(url, label):
     """An inline SVG QR code for ``url``, drawn on the server (no image request, no script).
 

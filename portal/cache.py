@@ -78,6 +78,16 @@ def content_generation():
     return generation
 
 
+def current_generation():
+    """The content generation as this worker knows it (read again at most once a second, as for
+    the page cache): the key of fragments that must change the moment an editor saves."""
+    generation = LOCAL.generation()
+    if generation is None:
+        generation = content_generation()
+        LOCAL.generation_changed(generation)
+    return generation
+
+
 def bump_content_generation():
     try:
         generation = cache.incr(GENERATION_KEY)

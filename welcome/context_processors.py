@@ -5,7 +5,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, get_language_bidi
 
 from orientation.models import EmergencyContact, Locality
-from portal.cache import shared_content
+from portal.cache import current_generation, shared_content
 from portal.languages import PORTAL_LANGUAGES, path_in_language
 from portal.translation import SOURCE_LANGUAGE
 
@@ -27,6 +27,8 @@ def portal(request):
         "emergency_contacts": SimpleLazyObject(
             lambda: shared_content("emergency_contacts", _emergency_contacts)
         ),
+        # The key of base.html's cached fragments: a saved edit makes them new at once.
+        "content_generation": SimpleLazyObject(current_generation),
         "portal_languages": [
             {
                 "code": portal_language.code,

@@ -79,7 +79,9 @@ def cache_down(settings):
             "BACKEND": "welcome.cache_backend.ResilientRedisCache",
             "LOCATION": UNREACHABLE_REDIS,
             "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
-        }
+        },
+        # Each worker's own memory, as in production: Redis being down does not touch it.
+        "fragments": settings.CACHES["fragments"],
     }
     LOCAL.clear()
     yield

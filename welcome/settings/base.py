@@ -101,6 +101,15 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# What every page repeats (header, emergency numbers, footer: the `{% cache %}` fragments of
+# base.html), kept in each worker's memory: a round trip to Redis would cost more than
+# rendering them. Their keys carry the content generation, so an edit shows at once.
+FRAGMENT_CACHE = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "fragments",
+    "TIMEOUT": 3600,
+    "OPTIONS": {"MAX_ENTRIES": 1000},
+}
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
@@ -110,10 +119,14 @@ if REDIS_URL:
             "BACKEND": "welcome.cache_backend.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
-        }
+        },
+        "fragments": FRAGMENT_CACHE,
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "fragments": FRAGMENT_CACHE,
+    }
 
 AUTHENTICATION_BACKENDS = [
     # Refuses sign-in while an account or address is locked out; then the usual check.
