@@ -13,8 +13,7 @@ before each query (uncached). It prints the median, the 95th percentile and the 
 per kind of query, for the search itself and for the whole search page. It asserts nothing.
 
 The copies' texts repeat the sample's, so their normalised forms are computed once per text
-(a cache around the index's text functions). On PostgreSQL the tables are then analysed, as
-autovacuum would do after such a load.
+(a cache around the index's text functions). On PostgreSQL the rebuild analyses the tables.
 """
 
 import argparse
@@ -134,12 +133,7 @@ def run(url):
 
         index.plain_text = functools.lru_cache(maxsize=None)(index.plain_text)
         index.indexed_text = functools.lru_cache(maxsize=None)(index.indexed_text)
-        documents = index.rebuild()
-        if connection.vendor == "postgresql":
-            # As autovacuum would after such a load: without statistics the planner takes a
-            # language for rare and scans its vocabulary instead of the trigram index.
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE orientation_searchdocument, orientation_searchword")
+        documents = index.rebuild()  # which analyses the tables on PostgreSQL
         loaded = time.perf_counter() - started
         from orientation.models import OrientationPage, SearchWord
 

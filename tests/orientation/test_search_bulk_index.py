@@ -2,6 +2,7 @@
 one would."""
 
 import pytest
+from django.db import connection
 
 from orientation.models import OrientationPage
 from orientation.search import index
@@ -41,3 +42,19 @@ def test_one_bulk_index_equals_indexing_each_save(locality):
             page.save()
     assert set(documents.all()) == one_by_one
     assert set(SearchWord.objects.values_list("language", "word")) == words
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's planner statistics")
+def test_a_rebuild_leaves_the_planner_statistics_of_the_new_index(locality):
+    OrientationPageFactory(slug="counted", title_en="Pharmacy opening hours")
+    documents = index.rebuild()
+    with connection.cursor() as cursor:
+        # ANALYZE writes the row count it saw into pg_class, within this very transaction, where
+        # autovacuum cannot see the rows yet.
+        cursor.execute(
+            "SELECT relname, reltuples FROM pg_class WHERE relname IN (%s, %s)",
+            [SearchDocument._meta.db_table, SearchWord._meta.db_table],
+        )
+        rows = dict(cursor.fetchall())
+    assert rows[SearchDocument._meta.db_table] == documents
+    assert rows[SearchWord._meta.db_table] == SearchWord.objects.count()
