@@ -20,7 +20,13 @@ from orientation.admin import PortalTranslationAdmin
 from orientation.editorial_life import REVIEW_INTERVAL
 from orientation.glossary import GlossaryTerm
 from orientation.models import SearchSynonym
-from portal.translation import SOURCE_LANGUAGE, STATUSES, TranslationState, choices_of
+from portal.translation import (
+    SOURCE_LANGUAGE,
+    STATUSES,
+    TranslationState,
+    choices_of,
+    source_field,
+)
 
 from . import permissions
 from .admin.english_source import english_source
@@ -82,8 +88,8 @@ class TermTranslationFilter(admin.SimpleListFilter):
 class GlossaryTermAdmin(PortalTranslationAdmin):
     list_display = ("term", "slug", "state", "translations", "review_by", "page")
     list_filter = ("state", TermTranslationFilter)
-    search_fields = (f"term_{SOURCE_LANGUAGE}", "slug", f"explanation_{SOURCE_LANGUAGE}")
-    prepopulated_fields = {"slug": (f"term_{SOURCE_LANGUAGE}",)}
+    search_fields = (source_field("term"), "slug", source_field("explanation"))
+    prepopulated_fields = {"slug": (source_field("term"),)}
     autocomplete_fields = ("page",)
     actions = ["mark_reviewed", "submit_for_review", "publish", "archive"]
     fields = (

@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from orientation.editorial_life import REVIEW_INTERVAL
 from orientation.models import OrientationPage
 from orientation.pictures import remove_unused_pictures
-from portal.translation import SOURCE_LANGUAGE, TranslationState
+from portal.translation import SOURCE_LANGUAGE, TranslationState, source_field
 
 from . import permissions, revisions, xliff
 from .audit import record as audit
@@ -103,9 +103,7 @@ def _settle_bookkeeping(user, data, base, *, minor):
     if not data.get("english_version") or not minor:
         english = OrientationPage()
         for name in OrientationPage.text_fields:
-            setattr(
-                english, f"{name}_{SOURCE_LANGUAGE}", data.get(f"{name}_{SOURCE_LANGUAGE}") or ""
-            )
+            setattr(english, source_field(name), data.get(source_field(name)) or "")
         data["english_version"] = english.compute_english_version()
     states = dict(data.get("translation_states") or {})
     versions = dict(data.get("translation_versions") or {})

@@ -14,7 +14,7 @@ from defusedxml import ElementTree as SafeElementTree
 from django.utils.translation import gettext as _
 
 from orientation.models import OrientationPage
-from portal.translation import SOURCE_LANGUAGE, TranslationState
+from portal.translation import SOURCE_LANGUAGE, TranslationState, source_field
 
 XLIFF_NS = "urn:oasis:names:tc:xliff:document:1.2"
 PORTAL_NS = "https://welcome-portal.example/xliff"
@@ -59,7 +59,7 @@ def export(language, *, everything=False, pages=None):
         for field in OrientationPage.text_fields:
             unit = SubElement(group, "trans-unit", {"id": f"{page.slug}/{field}"})
             SubElement(unit, "source", {"xml:lang": SOURCE_LANGUAGE}).text = getattr(
-                page, f"{field}_{SOURCE_LANGUAGE}"
+                page, source_field(field)
             )
             existing = getattr(page, f"{field}_{language}") or ""
             target = SubElement(
@@ -155,7 +155,7 @@ def parse(data, language, *, pages=None):
                     % {"unit": unit_id, "count": len(text), "limit": limit}
                 )
                 continue
-            problems += _check_markdown(getattr(page, f"{field}_{SOURCE_LANGUAGE}"), text, unit_id)
+            problems += _check_markdown(getattr(page, source_field(field)), text, unit_id)
             texts.setdefault(slug, {})[field] = text
     if problems:
         raise TranslationFileError(problems)

@@ -13,7 +13,12 @@ from django.utils.translation import ngettext_lazy
 from taggit.managers import TaggableManager
 
 from portal.media_checks import PICTURE_EXTENSIONS, PortalFileName, validate_picture
-from portal.translation import SOURCE_LANGUAGE, TranslatedModel, VersionedTranslatedModel
+from portal.translation import (
+    SOURCE_LANGUAGE,
+    TranslatedModel,
+    VersionedTranslatedModel,
+    source_field,
+)
 
 from .editorial_life import REVIEW_INTERVAL, EditorialState
 from .markdown import render_markdown
@@ -165,7 +170,7 @@ class OrientationPageQuerySet(models.QuerySet):
         """
         title = f"title_{language}"
         if language == SOURCE_LANGUAGE:
-            return self.order_by(f"title_{SOURCE_LANGUAGE}", "pk")
+            return self.order_by(source_field("title"), "pk")
         translated = OrientationPage.translated_into(language)
         return (
             self.annotate(
@@ -176,7 +181,7 @@ class OrientationPageQuerySet(models.QuerySet):
                 ),
             )
             .alias(
-                title_seen=Coalesce(NullIf(title, models.Value("")), f"title_{SOURCE_LANGUAGE}"),
+                title_seen=Coalesce(NullIf(title, models.Value("")), source_field("title")),
             )
             .order_by("english_stand_in", "title_seen", "pk")
         )

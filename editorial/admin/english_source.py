@@ -3,6 +3,7 @@
 from django.utils.html import format_html, format_html_join
 
 from portal.languages import BIDI_CODES, SOURCE_LANGUAGE
+from portal.translation import source_field
 
 
 def english_source(obj, tags):
@@ -16,7 +17,7 @@ def english_source(obj, tags):
             "",
             "<{0}>{1}</{0}>",
             (
-                (tags.get(field, "p"), getattr(obj, f"{field}_{SOURCE_LANGUAGE}") or "")
+                (tags.get(field, "p"), getattr(obj, source_field(field)) or "")
                 for field in obj.text_fields
             ),
         ),

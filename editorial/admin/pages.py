@@ -16,7 +16,7 @@ from django.utils.translation import ngettext
 
 from orientation.admin import PortalTranslationAdmin
 from orientation.models import OrientationPage
-from portal.translation import SOURCE_LANGUAGE
+from portal.translation import SOURCE_LANGUAGE, source_field
 
 from .. import permissions, plain_language, revisions, workflow
 from ..forms import PageAdminForm
@@ -63,10 +63,10 @@ class OrientationPageAdmin(WaitingChangeResponseMixin, PageViewsMixin, PortalTra
     change_form_template = "admin/editorial/page_change_form.html"
     list_display = ("title", "organisation", "state", "review_by", "translations", "helpful")
     list_filter = ("state", ReviewDueFilter, TranslationStatusFilter, "topics", "organisation")
-    search_fields = (f"title_{SOURCE_LANGUAGE}", "slug")
+    search_fields = (source_field("title"), "slug")
     filter_horizontal = ("topics", "statuses", "related_organisations")
     autocomplete_fields = ("organisation",)
-    prepopulated_fields = {"slug": (f"title_{SOURCE_LANGUAGE}",)}
+    prepopulated_fields = {"slug": (source_field("title"),)}
     inlines = [SourceLinkInline, PageImageInline]
     actions = ["mark_reviewed", "submit_for_review", "publish", "archive"]
     waiting_message = _(
@@ -283,7 +283,7 @@ class OrientationPageAdmin(WaitingChangeResponseMixin, PageViewsMixin, PortalTra
     @admin.display(description=_("Plain English (the saved English text)"))
     def plain_english(self, page):
         report = plain_language.check(
-            getattr(page, f"body_{SOURCE_LANGUAGE}") or "",
+            getattr(page, source_field("body")) or "",
             JargonTerm.objects.values_list("term", "plain_alternative"),
         )
         return render_to_string("admin/editorial/plain_english.html", {"report": report})
@@ -333,7 +333,7 @@ class OrientationPageAdmin(WaitingChangeResponseMixin, PageViewsMixin, PortalTra
 def english_changes_since_translation(page):
     """Per outdated language: a diff of the English it was translated from and the English now."""
     changes = []
-    keys = [f"{field}_{SOURCE_LANGUAGE}" for field in OrientationPage.text_fields]
+    keys = [source_field(field) for field in OrientationPage.text_fields]
     current = revisions.snapshot(page)
     for code, name in settings.LANGUAGES:
         made_from = page.translation_versions.get(code)
