@@ -4,7 +4,7 @@ from django.contrib.auth.models import Group, Permission
 
 from .permissions import AGENCY_EDITOR, PORTAL_EDITOR, REVIEWER, TRANSLATOR
 
-CONTENT_APPS = ("orientation", "directory", "insights", "welcome", "editorial", "taggit")
+CONTENT_APPS = ("orientation", "directory", "videos", "insights", "editorial", "taggit")
 
 ROLE_PERMISSIONS = {
     AGENCY_EDITOR: [

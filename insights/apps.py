@@ -8,7 +8,8 @@ class InsightsConfig(AppConfig):
 
     def ready(self):
         # Insights listens to the content apps; they never import it.
-        from orientation.signals import searched, video_played
+        from orientation.signals import searched
+        from videos.signals import video_played
 
         from .receivers import count_search, count_video_played
 

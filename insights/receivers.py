@@ -1,4 +1,5 @@
-"""Counting what the public views announce (``orientation.signals``): searches and video plays.
+"""Counting what the public views announce: searches (``orientation.signals``) and video plays
+(``videos.signals``).
 
 The views never call the counter; they send a signal and these receivers, connected in
 ``InsightsConfig.ready()``, decide what is counted. Robots and staff are never counted.

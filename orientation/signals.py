@@ -21,7 +21,6 @@ def content_relations_changed(sender, instance, **kwargs):
 
 # What readers do that others may want to know of. The views only announce it: whoever keeps
 # usage figures (insights) connects in its ``ready()``, so no content view imports the counter.
-# Both are sent with ``request``; ``searched`` also with ``query``, ``language`` (the reader's)
-# and ``found`` (whether anything matched); ``video_played`` with ``language`` (the video's).
+# Sent with ``request``, ``query``, ``language`` (the reader's) and ``found`` (whether anything
+# matched). Plays of the welcome videos are announced by ``videos.signals.video_played``.
 searched = Signal()
-video_played = Signal()

@@ -17,7 +17,7 @@ from tests.factories import (
     TopicFactory,
 )
 from tests.helpers import ROLES, SAMPLE, SAMPLE_VIDEOS, upload
-from welcome.models import WelcomeVideo
+from videos.models import WelcomeVideo
 
 
 @pytest.fixture(autouse=True)

@@ -1,15 +1,16 @@
 """The house in layers: every import between the apps runs downwards (issue 11).
 
 From the ground up: ``portal`` (shared helpers that know no app), ``orientation`` (topics,
-statuses, pages, search, glossary), ``directory`` (organisations; it may use the taxonomy of
-orientation), ``editorial`` (roles, permissions, workflow, the admin of the content),
-``insights`` (counting, feedback, reports; it may use the editorial rules to scope what staff
-see) and ``welcome`` (the project package and site shell, which may use everything).
+statuses, pages, search, glossary), side by side ``directory`` (organisations) and ``videos``
+(the welcome videos), which may both use the taxonomy and pages of orientation but not each
+other, ``editorial`` (roles, permissions, workflow, the admin of the content), ``insights``
+(counting, feedback, reports; it may use the editorial rules to scope what staff see) and
+``welcome`` (the project package and site shell, which may use everything).
 
-An app reaches one above it by a signal it sends (``orientation.signals``), a string model
-reference (``"directory.Organisation"``) or what the top hands it (``welcome.locality``), never
-by an import. The walk reads every module of the apps (migrations and tests left out), imports
-inside functions included, without importing anything.
+An app reaches one above it or beside it by a signal it sends (``orientation.signals``,
+``videos.signals``), a string model reference (``"directory.Organisation"``) or what the top
+hands it (``welcome.locality``), never by an import. The walk reads every module of the apps
+(migrations and tests left out), imports inside functions included, without importing anything.
 
 Inside an app, too, imports run one way: no module imports one that imports it back, directly
 or around a longer circle. A circle means neither module can be read, or changed, without the
@@ -21,9 +22,22 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# Each layer and what it may import, from the ground up.
-LAYERS = ("portal", "orientation", "directory", "editorial", "insights", "welcome")
-MAY_USE = {app: set(LAYERS[:floor]) for floor, app in enumerate(LAYERS)}
+# The floors from the ground up; an app may import the apps of the floors below its own, and
+# the apps of one floor stand side by side without importing each other.
+FLOORS = (
+    ("portal",),
+    ("orientation",),
+    ("directory", "videos"),
+    ("editorial",),
+    ("insights",),
+    ("welcome",),
+)
+LAYERS = tuple(app for floor in FLOORS for app in floor)
+MAY_USE = {
+    app: {below for lower in FLOORS[:level] for below in lower}
+    for level, floor in enumerate(FLOORS)
+    for app in floor
+}
 
 # Packages at the top of the repository that are not apps of the house.
 NOT_APPS = {
@@ -93,6 +107,15 @@ def test_a_sibling_below_may_be_used_and_the_ground_may_use_no_app():
     assert violations_in("portal", "portal/x.py", "from welcome import urls\n") == [
         "portal/x.py:1: portal imports welcome (portal may use: no other app)"
     ]
+
+
+def test_apps_on_the_same_floor_do_not_import_each_other():
+    rule = "may use: orientation, portal"
+    found = violations_in("videos", "videos/x.py", "from directory.models import Organisation\n")
+    assert found == [f"videos/x.py:1: videos imports directory.models (videos {rule})"]
+    found = violations_in("directory", "directory/x.py", "import videos.signals\n")
+    assert found == [f"directory/x.py:1: directory imports videos.signals (directory {rule})"]
+    assert violations_in("editorial", "editorial/x.py", "import videos.models\n") == []
 
 
 def module_of(path):

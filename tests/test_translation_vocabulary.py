@@ -20,7 +20,7 @@ from portal.translation import (
     source_field,
 )
 from tests.factories import OrientationPageFactory
-from welcome.models import WelcomeVideo
+from videos.models import WelcomeVideo
 
 
 def test_the_source_language_has_one_name():

@@ -3,7 +3,7 @@
 The folder holds the pages (orientation), the organisations and bank holidays (directory) and
 the welcome videos. ``orientation.loader`` reads and checks everything before it writes anything,
 in one transaction; it is handed the directory's and the videos' loaders from here, so that the
-content app imports neither the directory nor the site shell.
+content app imports neither the directory nor the videos.
 """
 
 from django.db import transaction
@@ -14,8 +14,7 @@ from orientation import loader as orientation_loader
 from orientation.models import OrientationPage
 from orientation.search import index as search_index
 from portal.content_files import ContentError
-
-from . import video_loader
+from videos import loader as video_loader
 
 __all__ = ["ContentError", "load_locality", "read_locality"]
 

@@ -4,8 +4,9 @@ from django.contrib import admin
 from django.urls import include, path
 
 from insights import views as insights_views
+from videos import views as video_views
 
-from . import media_views, two_factor, video_views, views
+from . import media_views, two_factor, views
 
 handler404 = "welcome.views.page_not_found"
 handler500 = "welcome.views.server_error"
@@ -25,9 +26,8 @@ urlpatterns += i18n_patterns(
     path("", include("orientation.urls")),
     path("", include("directory.urls")),
     path("", include("insights.urls")),
+    path("", include("videos.urls")),
     path("privacy/", views.privacy, name="privacy"),
-    path("videos/", video_views.video_list, name="videos"),
-    path("videos/<str:video_language>/", video_views.video_detail, name="video"),
     prefix_default_language=True,
 )
 

@@ -16,9 +16,9 @@ from portal.breadcrumbs import Crumb
 from portal.cache import cache_public_page
 from portal.languages import LANGUAGE_CODES, language_from_request, path_in_language
 from portal.translation import SOURCE_LANGUAGE
+from videos.models import WelcomeVideo
 
 from . import errors
-from .models import WelcomeVideo
 
 
 @never_cache

@@ -1,7 +1,8 @@
 """The public views announce searches and video plays; insights, listening, counts them.
 
 Neither view imports the counter (tests/test_layers.py keeps it so): they send the signals of
-``orientation.signals`` and ``InsightsConfig.ready()`` connects the receivers.
+``orientation.signals`` and ``videos.signals``, and ``InsightsConfig.ready()`` connects the
+receivers.
 """
 
 import pytest
@@ -10,7 +11,8 @@ from django.test import RequestFactory
 
 from insights.counting import BUFFER
 from insights.models import DailyCount, Metric
-from orientation.signals import searched, video_played
+from orientation.signals import searched
+from videos.signals import video_played
 
 pytestmark = pytest.mark.django_db
 

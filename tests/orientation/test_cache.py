@@ -14,7 +14,7 @@ from directory.models import BankHoliday, Closure, OpeningPeriod, SpokenLanguage
 from orientation.models import EmergencyContact, Locality, OrientationPage, SourceLink, Topic
 from portal.cache import GENERATION_KEY, PublicPageCacheMiddleware, is_public_content
 from tests.factories import OrganisationFactory
-from welcome.models import WelcomeVideo
+from videos.models import WelcomeVideo
 
 pytestmark = pytest.mark.django_db
 
@@ -166,7 +166,7 @@ CHANGES = {
         lambda obj: setattr(obj, "note_en", "Staff training"),
         "Staff training",
     ),
-    "welcome.WelcomeVideo": (
+    "videos.WelcomeVideo": (
         _video,
         "/en/videos/",
         lambda obj: setattr(obj, "title", "A welcome from Hodan"),
@@ -233,7 +233,7 @@ def test_every_model_a_reader_can_see_is_listed():
         "orientation.SearchWord",
         "orientation.SearchSynonym",
     }
-    public_apps = {"orientation", "directory", "welcome", "taggit"}
+    public_apps = {"orientation", "directory", "videos", "taggit"}
     found = {
         model._meta.label
         for model in apps.get_models()

@@ -19,8 +19,8 @@ from orientation.models import BODY_MAX_CHARS, OrientationPage
 from portal.content_files import ContentError
 from tests.factories import page_form_data
 from tests.helpers import PAGE_ADMIN, SAMPLE
+from videos.models import WelcomeVideo
 from welcome.locality import load_locality
-from welcome.models import WelcomeVideo
 
 pytestmark = pytest.mark.django_db
 # Text columns nobody types into: the portal writes them itself.
@@ -39,7 +39,7 @@ LIMITED_BY_THEIR_FORM = {
 
 def test_every_text_field_people_fill_has_a_limit():
     unlimited = []
-    for app in ("orientation", "directory", "welcome", "insights", "editorial"):
+    for app in ("orientation", "directory", "videos", "insights", "editorial"):
         for model in apps.get_app_config(app).get_models():
             for field in model._meta.concrete_fields:
                 key = (app, model._meta.model_name, re.sub(r"_[a-z]{2,3}$", "", field.name))
@@ -119,7 +119,7 @@ def test_the_message_is_in_the_editors_language(
 def test_the_video_admin_refuses_a_transcript_over_the_limit(client, django_user_model):
     client.force_login(django_user_model.objects.create_superuser("boss", password="pw"))
     response = client.post(
-        "/admin/welcome/welcomevideo/add/",
+        "/admin/videos/welcomevideo/add/",
         {
             "language": "so",
             "title": "t",

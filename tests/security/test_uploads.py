@@ -20,8 +20,8 @@ from orientation.models import OrientationPage, PageImage
 from portal.images import renditions, strip_metadata
 from portal.media_checks import validate_captions, validate_mp4, validate_picture
 from tests.helpers import PAGE_ADMIN, jpeg_with_gps, picture_form
+from videos.models import WelcomeVideo
 from welcome.locality import load_locality
-from welcome.models import WelcomeVideo
 
 pytestmark = pytest.mark.django_db
 VIDEOS = Path(settings.BASE_DIR) / "content" / "birmingham" / "videos"
@@ -110,7 +110,7 @@ def video_form(**files):
 
 def test_the_video_admin_refuses_html_captions_and_stores_nothing(client, manager, locality):
     response = client.post(
-        "/admin/welcome/welcomevideo/add/", video_form(captions=named("captions.html", VTT))
+        "/admin/videos/welcomevideo/add/", video_form(captions=named("captions.html", VTT))
     )
     assert response.status_code == 200
     assert "so its name must end in .vtt" in response.content.decode()
@@ -121,7 +121,7 @@ def test_the_video_admin_refuses_html_captions_and_stores_nothing(client, manage
 
 def test_the_video_admin_stores_files_under_names_the_portal_chooses(client, manager, locality):
     response = client.post(
-        "/admin/welcome/welcomevideo/add/",
+        "/admin/videos/welcomevideo/add/",
         video_form(
             captions=named("../../my captions.vtt", VTT),
             poster=named("Amina at home.jpg", jpeg_with_comment()),

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "welcome",
     "orientation",
     "directory",
+    "videos",
     "insights",
     "editorial",
 ]
@@ -258,7 +259,7 @@ PUBLIC_PAGE_MODELS = [
     "directory.OpeningPeriod",
     "directory.Closure",
     "directory.BankHoliday",
-    "welcome.WelcomeVideo",
+    "videos.WelcomeVideo",
     # A page's tags choose the phrases of its "show this to staff" card.
     "taggit.Tag",
     "taggit.TaggedItem",

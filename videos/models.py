@@ -1,4 +1,4 @@
-"""The site shell's own content: welcome videos by people of each community."""
+"""Welcome videos by people of each community."""
 
 from django.conf import settings
 from django.db import models

@@ -7,12 +7,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from orientation import signals
 from portal.breadcrumbs import Crumb
 from portal.cache import cache_public_page
 from portal.http import same_origin
 from portal.languages import LANGUAGE_CODES
 
+from . import signals
 from .models import WelcomeVideo
 
 
@@ -23,7 +23,7 @@ def video_list(request):
     videos.sort(key=lambda video: (video.language != language, video.order, video.language))
     return render(
         request,
-        "welcome/video_list.html",
+        "videos/video_list.html",
         {"videos": videos, "crumbs": [Crumb(_("Welcome videos"))]},
     )
 
@@ -36,7 +36,7 @@ def video_detail(request, video_language):
     others = WelcomeVideo.objects.published().exclude(pk=video.pk)
     return render(
         request,
-        "welcome/video_detail.html",
+        "videos/video_detail.html",
         {
             "video": video,
             "others": others,

@@ -13,6 +13,7 @@ from PIL import Image
 
 from insights.counting import BUFFER
 from insights.models import DailyCount
+from orientation.templatetags.media import data_size
 from portal.images import renditions, strip_metadata
 from portal.media_checks import (
     validate_captions,
@@ -22,9 +23,8 @@ from portal.media_checks import (
     video_container,
 )
 from tests.helpers import SAMPLE, SAMPLE_VIDEOS, upload
+from videos.models import WelcomeVideo
 from welcome.locality import ContentError, load_locality
-from welcome.models import WelcomeVideo
-from welcome.templatetags.media import data_size
 
 pytestmark = pytest.mark.django_db
 
@@ -156,7 +156,7 @@ def test_admin_upload_reports_a_fake_video_clearly(client, django_user_model, lo
         django_user_model.objects.create_superuser("boss", "b@example.invalid", "pw")
     )
     response = client.post(
-        "/admin/welcome/welcomevideo/add/",
+        "/admin/videos/welcomevideo/add/",
         {
             "language": "so",
             "title": "Soo dhawoow",
@@ -177,7 +177,7 @@ def test_admin_upload_of_a_real_video_reads_its_length(client, django_user_model
         django_user_model.objects.create_superuser("boss", "b@example.invalid", "pw")
     )
     response = client.post(
-        "/admin/welcome/welcomevideo/add/",
+        "/admin/videos/welcomevideo/add/",
         {
             "language": "pl",
             "title": "Witamy",
