@@ -56,7 +56,7 @@ class LocalityData:
     pages: list
     organisations: dict  # slug -> directory.loader.OrganisationData
     bank_holidays: list
-    videos: list  # welcome.video_loader.VideoData
+    videos: list  # videos.loader.VideoData
 
 
 # The note on the revision the loader records for each page it creates or changes.
