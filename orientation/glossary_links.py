@@ -4,7 +4,8 @@ It runs on the sanitised HTML as the page is shown, in the reader's language, so
 added or changed in the admin is linked on every page at once without saving the pages again.
 The link carries the plain explanation as its title, and goes to the term on the glossary page.
 Text inside links, headings and code is left alone, and so is a term inside a longer proper
-name: "council" in "Birmingham City Council" is that council's name, not the glossary's word.
+name: "council" in "Birmingham City Council" is that council's name, not the glossary's word, and
+"refugee" in "Refugee and Migrant Centre" is part of an organisation's name in the directory.
 Only text between tags is touched, and the only markup added is our own link with escaped
 attributes.
 """
@@ -19,6 +20,7 @@ from django.utils.html import escape
 from portal.translation import SOURCE_LANGUAGE
 
 CACHE_KEY = "glossary:link-forms"
+NAMES_CACHE_KEY = "glossary:organisation-names"
 _TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
 _TAG_NAME = re.compile(r"^</?\s*([a-zA-Z0-9]+)")
 _LEFT_ALONE = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "abbr"}
@@ -55,7 +57,26 @@ def _forms_by_language():
 
 
 def forget_forms():
-    cache.delete(CACHE_KEY)
+    cache.delete_many([CACHE_KEY, NAMES_CACHE_KEY])
+
+
+def _organisation_names():
+    """A pattern matching the name of any organisation in the directory, or None; cached until
+    a term or an organisation changes. Names are written the same in every language."""
+    from django.apps import apps
+
+    found = cache.get(NAMES_CACHE_KEY)
+    if found is None:
+        # A string reference: orientation never imports the directory.
+        organisations = apps.get_model("directory", "Organisation").objects
+        names = sorted(
+            {escape(name) for name in organisations.values_list("name", flat=True) if name},
+            key=len,
+            reverse=True,
+        )
+        found = "|".join(re.escape(name) for name in names)
+        cache.set(NAMES_CACHE_KEY, found, timeout=None)
+    return re.compile(rf"(?<!\w)(?:{found})(?!\w)") if found else None
 
 
 def _pattern(entries):
@@ -103,8 +124,10 @@ def link_glossary_terms(html, language):
     for form, slug, explanation in entries:
         by_form.setdefault(escape(form).casefold(), (form, slug, explanation))
     glossary_url = reverse("orientation:glossary")
+    names = _organisation_names()
     linked = set()
     open_tags = []
+    in_names = []  # the spans of organisation names in the text being linked
 
     def replace(match):
         text = match.group(1)
@@ -113,6 +136,8 @@ def link_glossary_terms(html, language):
         if form.isupper() and text != escape(form):
             return text
         if slug in linked or _inside_a_proper_name(match):
+            return text
+        if any(start < match.end() and match.start() < end for start, end in in_names):
             return text
         linked.add(slug)
         return (
@@ -131,5 +156,6 @@ def link_glossary_terms(html, language):
                 elif not part.endswith("/>"):
                     open_tags.append(name.group(1).lower())
         elif part and not open_tags:
+            in_names[:] = [name.span() for name in names.finditer(part)] if names else []
             parts[index] = pattern.sub(replace, part)
     return "".join(parts)

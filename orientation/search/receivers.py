@@ -24,6 +24,7 @@ def page_saved(sender, instance, raw=False, **kwargs):
 
 @receiver(post_save, sender=ORGANISATION)
 def organisation_saved(sender, instance, raw=False, **kwargs):
+    forget_forms()  # its name is kept clear of glossary links
     if not raw and not index.is_deferred():
         index.index_organisation(instance)
 
@@ -43,6 +44,7 @@ def page_deleted(sender, instance, **kwargs):
 
 @receiver(post_delete, sender=ORGANISATION)
 def organisation_deleted(sender, instance, **kwargs):
+    forget_forms()
     if not index.is_deferred():
         index.remove(Kind.ORGANISATION, instance.pk)
 

@@ -12,7 +12,7 @@ from orientation.models import SearchSynonym
 from orientation.search.query import search
 from portal.content_files import ContentError
 from portal.translation import TranslationState
-from tests.factories import GlossaryTermFactory, OrientationPageFactory
+from tests.factories import GlossaryTermFactory, OrganisationFactory, OrientationPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -245,3 +245,24 @@ def test_a_folder_without_a_glossary_file_leaves_the_glossary_as_it_is(tmp_path,
     english.unlink()
     save_glossary(read_glossary(tmp_path, set()))
     assert list(GlossaryTerm.objects.values_list("slug", flat=True)) == ["gp"]
+
+
+def test_a_term_inside_an_organisation_name_is_not_linked(client, locality):
+    OrganisationFactory(name="Refugee and Migrant Centre")
+    GlossaryTermFactory(slug="refugee", term_en="refugee", explanation_en="A person given asylum.")
+    OrientationPageFactory(
+        slug="p",
+        title_en="P",
+        body_en="Ask the Refugee and Migrant Centre. A refugee can work.",
+    )
+    html = client.get("/en/pages/p/").content.decode()
+    assert "Ask the Refugee and Migrant Centre." in html
+    assert 'A <a class="glossary-link" href="/en/glossary/#term-refugee"' in html
+
+
+def test_a_new_organisation_name_is_kept_clear_at_once(client, locality):
+    GlossaryTermFactory(slug="bail", term_en="bail", explanation_en="Being let out of detention.")
+    OrientationPageFactory(slug="p", title_en="P", body_en="Call Bail for Immigration Detainees.")
+    assert 'href="/en/glossary/#term-bail"' in client.get("/en/pages/p/").content.decode()
+    OrganisationFactory(name="Bail for Immigration Detainees")
+    assert 'href="/en/glossary/#term-bail"' not in client.get("/en/pages/p/").content.decode()
