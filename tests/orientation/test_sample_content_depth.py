@@ -1,7 +1,7 @@
 """The sample locality is deep enough to serve every reader (issue 14).
 
-Every status has pages of its own and first steps, every topic has pages, and every language
-has at least 40 pages a reader can read in it.
+Every status has pages of its own and first steps, every topic has pages, every language has
+at least 40 pages a reader can read in it, and the glossary explains every term in every language.
 """
 
 from collections import Counter
@@ -9,6 +9,7 @@ from collections import Counter
 import pytest
 from django.conf import settings
 
+from orientation.glossary_loader import read_glossary
 from tests.helpers import SAMPLE
 from welcome.locality import read_locality
 
@@ -57,3 +58,15 @@ def test_every_status_starts_with_first_steps_meant_for_it(sample):
         steps = status.get("first_steps") or []
         assert len(steps) >= 3, status["slug"]
         assert [slug for slug in steps if status["slug"] not in meant_for[slug]] == []
+
+
+def test_the_glossary_explains_every_term_in_every_language(sample):
+    glossary = read_glossary(SAMPLE, {page.slug for page in sample.pages})
+    languages = {code for code, _name in settings.LANGUAGES}
+    assert len(glossary.terms) >= 40
+    missing = {
+        slug: sorted(languages - set(term["texts"]))
+        for slug, term in glossary.terms.items()
+        if languages - set(term["texts"])
+    }
+    assert missing == {}
