@@ -15,8 +15,8 @@ import functools
 import html
 import re
 import unicodedata
+from itertools import islice
 
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 ZERO_WIDTH_NON_JOINER = "\u200c"
@@ -154,32 +154,43 @@ def highlight(text, matched_words, *, around=18, limit=None):
     cannot inject markup.
     """
     pieces = _TEXT_WORD.findall(text or "")
-    word_positions = [index for index, piece in enumerate(pieces) if piece[0].isalnum()]
-    if not word_positions:
-        return ""
     prefixes = tuple(matched_words)
 
-    def matches(index):
-        return _normalised_word(pieces[index]).startswith(prefixes)
+    def is_word(index):
+        return pieces[index][0].isalnum()
 
+    def matches(index):
+        return is_word(index) and _normalised_word(pieces[index]).startswith(prefixes)
+
+    everything = range(len(pieces))
     if limit is None:
-        # A page's text runs to thousands of words: look only as far as the first match, and
+        # A page's text runs to thousands of words: read only as far as the first match, and
         # mark only the words of the excerpt around it.
-        first = next((number for number, index in enumerate(word_positions) if matches(index)), 0)
-        start_word = max(first - around // 3, 0)
-        end_word = min(start_word + around, len(word_positions))
-        start, end = word_positions[start_word], word_positions[end_word - 1] + 1
-    else:
+        first = next((index for index in everything if matches(index)), None)
+        if first is None:
+            first = next((index for index in everything if is_word(index)), None)
+        if first is None:
+            return ""
+        before = islice(
+            (index for index in range(first - 1, -1, -1) if is_word(index)), around // 3
+        )
+        start = ([first, *before])[-1]
+        shown = islice((index for index in range(start, len(pieces)) if is_word(index)), around)
+        end = list(shown)[-1] + 1
+    elif any(is_word(index) for index in everything):
         start, end = 0, len(pieces)
+    else:
+        return ""
     parts = []
     for index in range(start, end):
-        piece = pieces[index]
-        marked = piece[0].isalnum() and matches(index)
-        parts.append(f"<mark>{escape(piece)}</mark>" if marked else escape(piece))
+        # html.escape is what Django's escape calls, without its lazy-string wrapper: an
+        # excerpt escapes each of its words and spaces.
+        piece = html.escape(pieces[index])
+        parts.append(f"<mark>{piece}</mark>" if matches(index) else piece)
     excerpt = "".join(parts).strip()
     if start > 0:
         excerpt = "… " + excerpt
-    if end < len(pieces) and any(piece[0].isalnum() for piece in pieces[end:]):
+    if any(is_word(index) for index in range(end, len(pieces))):
         excerpt += " …"
     return mark_safe(excerpt)  # noqa: S308 - every piece escaped above
 
