@@ -41,13 +41,17 @@ def record(action, obj, actor=None, **details):
 
 
 @receiver(pre_save, sender=OrientationPage)
-def _remember_state(sender, instance, **kwargs):
+def _remember_state(sender, instance, raw=False, **kwargs):
+    if raw:  # loaddata (a restore) writes rows as they were: nothing happens to them
+        return
     previous = sender.objects.filter(pk=instance.pk).values_list("state", flat=True).first()
     instance._state_before_save = previous
 
 
 @receiver(post_save, sender=OrientationPage)
-def _page_state_changed(sender, instance, created, **kwargs):
+def _page_state_changed(sender, instance, created, raw=False, **kwargs):
+    if raw:
+        return
     before = getattr(instance, "_state_before_save", None)
     published = OrientationPage.State.PUBLISHED
     if instance.state == published and before != published:
@@ -76,7 +80,9 @@ def _permissions_changed(sender, instance, action, pk_set, **kwargs):
 
 
 @receiver(pre_save, sender=StaffProfile)
-def _remember_profile(sender, instance, **kwargs):
+def _remember_profile(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
     instance._before_save = (
         sender.objects.filter(pk=instance.pk)
         .values_list("organisation_id", "translation_languages")
@@ -85,9 +91,11 @@ def _remember_profile(sender, instance, **kwargs):
 
 
 @receiver(post_save, sender=StaffProfile)
-def _profile_changed(sender, instance, created, **kwargs):
+def _profile_changed(sender, instance, created, raw=False, **kwargs):
     """A person's organisation and languages decide what they may change: as good as a
     permission, so every change is on the trail."""
+    if raw:
+        return
     before_organisation, before_languages = getattr(instance, "_before_save", None) or (None, [])
     after = (instance.organisation_id, list(instance.translation_languages or []))
     if (before_organisation, list(before_languages or [])) == after and not created:

@@ -2,6 +2,7 @@
 
 import datetime
 import io
+import json
 import tarfile
 
 import pytest
@@ -11,9 +12,10 @@ from django.core.management import CommandError, call_command
 from django.test import Client
 
 from directory.models import Organisation
-from editorial.models import PageRevision
+from editorial.models import AuditEvent, PageRevision
 from insights.models import DailyCount
 from orientation.models import OrientationPage
+from orientation.search.models import SearchDocument
 from tests.factories import OrientationPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -111,3 +113,29 @@ def test_restore_rejects_an_archive_that_is_not_a_backup(db, tmp_path):
         tar.addfile(info, io.BytesIO(b""))
     with pytest.raises(CommandError, match="not a portal backup"):
         call_command("restore", str(archive), stdout=io.StringIO())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_restore_keeps_every_tag_the_audit_trail_as_it_was_and_rebuilds_search(locality, tmp_path):
+    page = _portal_content(locality)
+    page.tags.add("gp", "nhs", "doctor")
+    AuditEvent.objects.all().delete()  # the trail as archived: no page published
+    archive = tmp_path / "portal.tar.gz"
+    call_command("backup", str(archive), stdout=io.StringIO())
+    with tarfile.open(archive) as tar:
+        models = {row["model"] for row in json.load(tar.extractfile("database.json"))}
+    assert "insights.dailycount" in models
+    assert not models & {"orientation.searchdocument", "orientation.searchword"}
+    call_command("flush", interactive=False, verbosity=0)
+
+    call_command("restore", str(archive), stdout=io.StringIO())
+
+    restored = OrientationPage.objects.get(slug="register-with-a-gp")
+    assert sorted(restored.tags.names()) == ["doctor", "gp", "nhs"]
+    # Loading rows is not publishing them: the trail holds what the archive held.
+    assert not AuditEvent.objects.filter(object_type="orientation.OrientationPage").exists()
+    assert SearchDocument.objects.filter(object_id=restored.pk).exists()
+    search = Client().get("/en/search/?q=register").content.decode()
+    assert 'href="/en/pages/register-with-a-gp/"' in search
+    # Rows inserted with their ids: the next new row takes a fresh one (PostgreSQL sequences).
+    DailyCount.objects.create(date=datetime.date(2026, 12, 2), metric="page", key="new", count=1)
