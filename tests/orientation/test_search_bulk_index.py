@@ -58,3 +58,19 @@ def test_a_rebuild_leaves_the_planner_statistics_of_the_new_index(locality):
         rows = dict(cursor.fetchall())
     assert rows[SearchDocument._meta.db_table] == documents
     assert rows[SearchWord._meta.db_table] == SearchWord.objects.count()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's GIN indexes")
+def test_a_rebuild_leaves_nothing_pending_in_the_full_text_indexes(locality):
+    OrientationPageFactory(slug="merged", title_en="Pharmacy opening hours")
+    index.rebuild()
+    with connection.cursor() as cursor:
+        # Cleaning a GIN index's pending list answers how many pages it merged: none are left.
+        cursor.execute(
+            "SELECT indexname, gin_clean_pending_list(indexname::regclass) FROM pg_indexes "
+            "WHERE indexname IN ('searchdoc_language_vector', 'searchdoc_language_lead')"
+        )
+        assert dict(cursor.fetchall()) == {
+            "searchdoc_language_vector": 0,
+            "searchdoc_language_lead": 0,
+        }
