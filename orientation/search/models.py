@@ -84,4 +84,8 @@ class SearchSynonym(models.Model):
             )
 
     def word_list(self):
-        return [word.strip() for word in self.words.split(",") if word.strip()]
+        return self.phrases(self.words)
+
+    @staticmethod
+    def phrases(words):
+        return [word.strip() for word in words.split(",") if word.strip()]

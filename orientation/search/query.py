@@ -11,6 +11,7 @@
    database's own score says, and each gets a snippet with the words found marked.
 """
 
+import functools
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
@@ -54,26 +55,32 @@ class SearchOutcome:
     corrected: bool = False  # results came only through corrected spellings
 
 
-def synonym_groups(language):
-    """The synonym sets of one language as tuples of word tuples. All languages' sets are read
+def synonym_groups(languages):
+    """The synonym sets of ``languages`` as tuples of word tuples. All languages' sets are read
     in one query and cached until one changes."""
     every = cache.get(SYNONYMS_CACHE_KEY)
     if every is None:
         every = {}
-        for synonym in SearchSynonym.objects.all():
-            phrases = (tuple(words(phrase)) for phrase in synonym.word_list())
-            every.setdefault(synonym.language, []).append(tuple(p for p in phrases if p))
+        for language, text in SearchSynonym.objects.values_list("language", "words"):
+            every.setdefault(language, []).append(_synonym_set(text))
         cache.set(SYNONYMS_CACHE_KEY, every, timeout=None)
-    return every.get(language, [])
+    return [group for language in languages for group in every.get(language, [])]
+
+
+@functools.lru_cache(maxsize=2048)
+def _synonym_set(text):
+    """One synonym set's phrases as word tuples; the same text always gives the same set, so
+    a process splits and normalises it once, however often the cache is emptied."""
+    phrases = (tuple(words(phrase)) for phrase in SearchSynonym.phrases(text))
+    return tuple(phrase for phrase in phrases if phrase)
 
 
 def forget_synonyms():
     cache.delete(SYNONYMS_CACHE_KEY)
 
 
-def _group_terms(terms, languages):
+def _group_terms(terms, synonyms):
     """Split the terms into groups, a synonym phrase (longest first) becoming one group."""
-    synonyms = [group for language in languages for group in synonym_groups(language)]
     groups, position = [], 0
     while position < len(terms):
         best = None
@@ -95,13 +102,7 @@ def _group_terms(terms, languages):
     return groups
 
 
-def _synonyms_of(word, languages):
-    return [
-        group for language in languages for group in synonym_groups(language) if (word,) in group
-    ]
-
-
-def _correct(groups, languages, search_backend):
+def _correct(groups, languages, synonyms, search_backend):
     """Add close known words to groups whose single word the index does not know.
 
     Returns the groups and, per corrected word, its best replacement."""
@@ -116,8 +117,9 @@ def _correct(groups, languages, search_backend):
             corrections[word] = close[0]
             group = group + [(alternative,) for alternative in close]
             # "docter" -> "doctor" brings doctor's synonyms ("GP") too.
-            for synonyms in _synonyms_of(close[0], languages):
-                group += [phrase for phrase in synonyms if phrase not in group]
+            for synonym_set in synonyms:
+                if (close[0],) in synonym_set:
+                    group += [phrase for phrase in synonym_set if phrase not in group]
         corrected_groups.append(group)
     return corrected_groups, corrections
 
@@ -132,7 +134,10 @@ def search(query, language, *, kinds=None, limit=MAX_RESULTS):
     english = SOURCE_LANGUAGE
     languages = [language] if language == english else [language, english]
     search_backend = backend()
-    groups, corrections = _correct(_group_terms(terms, languages), languages, search_backend)
+    synonyms = synonym_groups(languages)
+    groups, corrections = _correct(
+        _group_terms(terms, synonyms), languages, synonyms, search_backend
+    )
 
     hits = _run(search_backend, groups, languages, kinds)
     if not hits and len(groups) > 1:
