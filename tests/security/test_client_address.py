@@ -2,8 +2,6 @@
 sign-in lock-out reads (portal.http.client_address), not nginx's REMOTE_ADDR, and a client cannot
 pick a new address by writing its own X-Forwarded-For."""
 
-import json
-
 import pytest
 from django.test import Client, RequestFactory
 
@@ -12,7 +10,6 @@ from insights.models import DailyCount, PageFeedback
 from insights.views import FEEDBACK_RATE
 from portal.http import client_address, client_rate_key
 from tests.factories import OrientationPageFactory
-from tests.helpers import run_in_production
 
 pytestmark = pytest.mark.django_db
 NGINX = "172.18.0.5"  # REMOTE_ADDR of every request that comes through nginx
@@ -21,31 +18,6 @@ PAGE = "/en/pages/register-with-a-gp/"
 SAME_SITE = {"HTTP_ORIGIN": "http://testserver"}
 PHONE = "Mozilla/5.0 (Linux; Android 13; SM-A135F) Chrome/120.0 Mobile Safari/537.36"
 ALLOWANCE = int(FEEDBACK_RATE.split("/")[0])
-PROXY_SETTINGS = (
-    "AXES_IPWARE_META_PRECEDENCE_ORDER",
-    "AXES_IPWARE_PROXY_ORDER",
-    "AXES_IPWARE_PROXY_COUNT",
-    "IPWARE_STRICT",
-)
-
-
-@pytest.fixture(scope="module")
-def production_proxy_settings():
-    """The values a deployment really loads, read in a process of its own."""
-    names = ", ".join(repr(name) for name in PROXY_SETTINGS)
-    result = run_in_production(
-        "import json, django; django.setup(); from django.conf import settings as s;"
-        f"print(json.dumps({{n: getattr(s, n) for n in ({names},)}}))"
-    )
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout.strip().splitlines()[-1])
-
-
-@pytest.fixture
-def behind_nginx(settings, production_proxy_settings):
-    for name, value in production_proxy_settings.items():
-        setattr(settings, name, value)
-    return settings
 
 
 @pytest.fixture

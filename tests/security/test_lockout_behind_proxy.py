@@ -1,7 +1,6 @@
 """Behind nginx, the sign-in lock-out counts each client's own address, not nginx's, and a
 client cannot dodge it by sending its own X-Forwarded-For (production settings, django-ipware)."""
 
-import json
 from pathlib import Path
 
 import pytest
@@ -9,38 +8,11 @@ from axes.models import AccessAttempt
 from django.conf import settings
 from django.test import Client
 
-from tests.helpers import run_in_production
-
 pytestmark = pytest.mark.django_db
 LOGIN = "/admin/login/"
 PASSWORD = "the-right-password-42"
 NGINX = "172.18.0.5"  # REMOTE_ADDR of every request that comes through nginx
-PROXY_SETTINGS = (
-    "AXES_IPWARE_META_PRECEDENCE_ORDER",
-    "AXES_IPWARE_PROXY_ORDER",
-    "AXES_IPWARE_PROXY_COUNT",
-    "IPWARE_STRICT",
-)
 NGINX_CONF = Path(__file__).resolve().parents[2] / "deploy/nginx/nginx.conf"
-
-
-@pytest.fixture(scope="module")
-def production_proxy_settings():
-    """The values a deployment really loads, read in a process of its own."""
-    names = ", ".join(repr(name) for name in PROXY_SETTINGS)
-    result = run_in_production(
-        "import json, django; django.setup(); from django.conf import settings as s;"
-        f"print(json.dumps({{n: getattr(s, n) for n in ({names},)}}))"
-    )
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout.strip().splitlines()[-1])
-
-
-@pytest.fixture
-def behind_nginx(settings, production_proxy_settings):
-    for name, value in production_proxy_settings.items():
-        setattr(settings, name, value)
-    return settings
 
 
 @pytest.fixture
