@@ -72,6 +72,18 @@ def test_title_match_beats_a_passing_mention(pages):
     assert titles(search("bus", "en"))[0] == "Bus passes"
 
 
+def test_a_word_far_down_a_long_page_is_found_after_the_title_matches(pages):
+    # Past the first 500 characters, which PostgreSQL ranks on: only the whole text has it.
+    OrientationPageFactory(
+        slug="libraries",
+        title_en="Libraries",
+        body_en="Libraries lend books and computers for free. " * 20 + "Ask about a doctor.",
+    )
+    found = titles(search("doctor", "en"))
+    assert found[:2] == ["Register with a GP", "Bus passes"]
+    assert "Libraries" in found
+
+
 def test_results_in_the_readers_language_come_first_then_english(pages):
     outcome = search("GP", "fa")
     assert [(result.title, result.language) for result in outcome.results] == [
