@@ -31,24 +31,29 @@ class SearchBackend:
         it does not, the known words closest in spelling or sound, closest first. One query."""
         parts, params = [], []
         language_marks = _marks(languages)
+        known_sql = (
+            f"SELECT %s AS term, word, 1 AS prefix FROM {WORDS} "  # noqa: S608 - table names and "%s" marks only
+            f"WHERE language IN ({language_marks}) AND word >= %s AND word < %s LIMIT 1"
+        )
         for word in words:
-            parts.append(
-                f"SELECT * FROM (SELECT %s AS term, word, 1 AS prefix FROM {WORDS} "  # noqa: S608 - table names and "%s" marks only
-                f"WHERE language IN ({language_marks}) AND word >= %s AND word < %s "
-                "LIMIT 1) AS prefix_match"
-            )
-            params += [word, *languages, word, word + "\uffff"]
+            known_params = [word, *languages, word, word + "\uffff"]
+            parts.append(f"SELECT * FROM ({known_sql}) AS prefix_match")  # noqa: S608 - as above
+            params += known_params
+            # A word the vocabulary knows needs no close words: their look-ups, the costliest
+            # part of the query, run only when it does not.
+            unknown = f" WHERE NOT EXISTS ({known_sql})"
             key = sound_key(word)
             if key:
                 parts.append(
                     f"SELECT * FROM (SELECT %s AS term, word, 0 AS prefix FROM {WORDS} "  # noqa: S608 - table names and "%s" marks only
                     f"WHERE language IN ({language_marks}) AND sound = %s LIMIT 20) AS sounds"
+                    + unknown
                 )
-                params += [word, *languages, key]
+                params += [word, *languages, key, *known_params]
             close_sql, close_params = self._close_spellings(word, languages)
             if close_sql:
-                parts.append(close_sql)
-                params += close_params
+                parts.append(close_sql + unknown)
+                params += [*close_params, *known_params]
         with connection.cursor() as cursor:
             cursor.execute(" UNION ALL ".join(parts), params)
             rows = cursor.fetchall()
