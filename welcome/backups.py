@@ -150,7 +150,32 @@ def restore_backup(source, storage=default_storage):
     return manifest
 
 
+# Models that moved to another app since an archive could have been written: the welcome videos
+# left `welcome` for `videos` (December 2026). Rows and natural keys name them by app label.
+MOVED_MODELS = {("welcome", "welcomevideo"): ("videos", "welcomevideo")}
+
+
+def _follow_moved_models(rows):
+    for row in rows:
+        app_label, _, model = row["model"].partition(".")
+        if (app_label, model) in MOVED_MODELS:
+            row["model"] = ".".join(MOVED_MODELS[(app_label, model)])
+        row["fields"] = {name: _relabelled(value) for name, value in row["fields"].items()}
+
+
+def _relabelled(value):
+    """A natural key ending in (app label, model), as of a content type or a permission, with a
+    moved model's new label; lists of them too."""
+    if not isinstance(value, list):
+        return value
+    key = tuple(value[-2:])
+    if len(key) == 2 and all(isinstance(part, str) for part in key) and key in MOVED_MODELS:
+        return [*value[:-2], *MOVED_MODELS[key]]
+    return [_relabelled(item) for item in value]
+
+
 def _load_database(rows):
+    _follow_moved_models(rows)
     derived = {label.lower() for label in DERIVED_MODELS}
     bulk = {label.lower() for label in BULK_MODELS}
     _number_rows_without_ids(rows, {label.lower() for label in ROWS_WITH_IDS})

@@ -17,6 +17,7 @@ from insights.models import DailyCount
 from orientation.models import OrientationPage
 from orientation.search.models import SearchDocument
 from tests.factories import OrientationPageFactory
+from videos.models import WelcomeVideo
 
 pytestmark = pytest.mark.django_db
 
@@ -139,3 +140,35 @@ def test_restore_keeps_every_tag_the_audit_trail_as_it_was_and_rebuilds_search(l
     assert 'href="/en/pages/register-with-a-gp/"' in search
     # Rows inserted with their ids: the next new row takes a fresh one (PostgreSQL sequences).
     DailyCount.objects.create(date=datetime.date(2026, 12, 2), metric="page", key="new", count=1)
+
+
+def _as_written_before_the_videos_moved(archive):
+    """The archive as the code before the videos app wrote it: their rows and keys under welcome."""
+    with tarfile.open(archive) as tar:
+        files = {member.name: tar.extractfile(member).read() for member in tar.getmembers()}
+    database = files["database.json"].decode()
+    assert '"videos.welcomevideo"' in database
+    files["database.json"] = (
+        database.replace('"videos.welcomevideo"', '"welcome.welcomevideo"')
+        .replace('"videos", "welcomevideo"', '"welcome", "welcomevideo"')
+        .encode()
+    )
+    with tarfile.open(archive, "w:gz") as tar:
+        for name, content in files.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(content)
+            tar.addfile(info, io.BytesIO(content))
+
+
+# Emptying the database (flush) must happen outside a test transaction on PostgreSQL.
+@pytest.mark.django_db(transaction=True)
+def test_an_archive_from_before_the_videos_moved_app_restores_them(videos, tmp_path):
+    archive = tmp_path / "portal.tar.gz"
+    call_command("backup", str(archive), stdout=io.StringIO())
+    _as_written_before_the_videos_moved(archive)
+    call_command("flush", interactive=False, verbosity=0)
+
+    call_command("restore", str(archive), stdout=io.StringIO())
+
+    assert set(WelcomeVideo.objects.values_list("language", flat=True)) == {"so", "en", "ar"}
+    assert WelcomeVideo.objects.get(language="so").title == "Title so"
