@@ -92,6 +92,8 @@ def page_body(page):
     html = mark_address_links(sanitise_html(page.body_html))
     fallback = is_fallback(page, "body")
     html = link_glossary_terms(html, SOURCE_LANGUAGE if fallback else get_language())
+    if not fallback and get_language_bidi():
+        html = isolate_latin_in_body(html)
     if fallback:
         return format_html(
             '<div lang="{}" dir="ltr">{}</div>',
@@ -175,6 +177,31 @@ def isolated(obj, field):
     if is_fallback(obj, field):
         return value
     return isolate_latin(value)
+
+
+_TAG_NAME = re.compile(r"^</?\s*([a-zA-Z0-9]+)")
+# Their words are a unit already (a link, a phone number) or must stay exactly as written.
+_NOT_ISOLATED_INSIDE = {"a", "bdi", "code", "pre"}
+
+
+def isolate_latin_in_body(html):
+    """Sanitised body ``html`` of a right-to-left page with each Latin-script run in its text
+    isolated, as in summaries: "(section 4 / section 95 support)." keeps its brackets and full
+    stop on the right side. Only text between tags changes, escaped again; tags stay as they are."""
+    parts = _TAG_OR_TEXT.split(html)
+    inside = []
+    for index, part in enumerate(parts):
+        if part.startswith("<"):
+            name = _TAG_NAME.match(part)
+            if name and name.group(1).lower() in _NOT_ISOLATED_INSIDE:
+                if part.startswith("</"):
+                    if inside:
+                        inside.pop()
+                elif not part.endswith("/>"):
+                    inside.append(name.group(1).lower())
+        elif part and not inside and _LATIN_RUN.search(part):
+            parts[index] = _isolated(html_lib.unescape(part))
+    return "".join(parts)
 
 
 @register.filter

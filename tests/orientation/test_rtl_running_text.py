@@ -149,3 +149,31 @@ def test_search_results_isolate_english_in_arabic_results(client, credit):
     call_command("rebuild_search_index", verbosity=0)
     html = html_of(client, "/ar/search/?q=credit")
     assert '(<bdi dir="ltr">Universal <mark>Credit</mark></bdi>)' in html
+
+
+def test_a_page_body_isolates_english_words_but_not_links_or_code(client, locality):
+    OrientationPageFactory(
+        slug="support",
+        title_en="Support",
+        title_ar="الدعم",
+        summary_ar="الدعم.",
+        body_ar=(
+            "تحصل على الدعم (section 4 / section 95 support).\n\n"
+            "اقرأ [Migrant Help](https://www.migranthelp.org/) أو اكتب `B11 1AR`.\n\n"
+            "اكتب &lt;b&gt;Hello&lt;/b&gt; كما هو."
+        ),
+    )
+    html = html_of(client, "/ar/pages/support/")
+    assert 'الدعم (<bdi dir="ltr">section 4 / section 95 support</bdi>).' in html
+    assert ">Migrant Help</a>" in html
+    assert '<code><bdi dir="ltr">B11 1AR</bdi></code>' in html  # not wrapped twice
+    # Text that looks like a tag stays text: escaped again after isolating.
+    assert '&lt;<bdi dir="ltr">b</bdi>&gt;<bdi dir="ltr">Hello</bdi>&lt;/' in html
+    assert "<b>Hello" not in html
+
+
+def test_a_left_to_right_page_body_is_left_alone(client, locality):
+    OrientationPageFactory(slug="support", title_en="Support", body_en="Ask (section 95).")
+    html = html_of(client, "/en/pages/support/")
+    assert "Ask (section 95)." in html
+    assert '<bdi dir="ltr">section' not in html
