@@ -6,6 +6,10 @@ import json
 import tarfile
 
 import pytest
+from django.apps import apps
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.auth.models import Group, Permission, User
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
@@ -17,7 +21,9 @@ from insights.models import DailyCount
 from orientation.models import OrientationPage
 from orientation.search.models import SearchDocument
 from tests.factories import OrientationPageFactory
+from tests.helpers import SAMPLE_VIDEOS
 from videos.models import WelcomeVideo
+from welcome.backups import media_paths
 
 pytestmark = pytest.mark.django_db
 
@@ -45,22 +51,41 @@ def _pages_as_read(page):
     ]
 
 
+def _rows_of_every_model():
+    return {model._meta.label: model._default_manager.count() for model in apps.get_models()}
+
+
+def _media_files():
+    return {path: default_storage.open(path).read() for path in media_paths()}
+
+
+def _empty_media():
+    for path in media_paths():
+        default_storage.delete(path)
+
+
 # Emptying the database (flush) must happen outside a test transaction on PostgreSQL.
 @pytest.mark.django_db(transaction=True)
-def test_round_trip_restores_pages_translations_revisions_counts_and_media(locality, tmp_path):
+def test_round_trip_restores_pages_translations_revisions_counts_videos_and_media(
+    locality, videos, tmp_path
+):
     page = _portal_content(locality)
     html_before = _pages_as_read(page)
     assert "Register with a GP" in html_before[0]
     assert "التسجيل لدى طبيب عام" in html_before[1]
+    rows_before = _rows_of_every_model()
+    media_before = _media_files()
+    assert rows_before["videos.WelcomeVideo"] == 3
+    assert len(media_before) == 2 + 3 * 5  # the page's two files, five for each video
     archive = tmp_path / "portal.tar.gz"
 
     call_command("backup", str(archive), stdout=io.StringIO())
 
     # An empty database and an empty media folder: what a new server starts with.
     call_command("flush", interactive=False, verbosity=0)
-    for path in ("pages/gp.png", "videos/hello.mp4"):
-        default_storage.delete(path)
+    _empty_media()
     assert not OrientationPage.objects.exists()
+    assert not WelcomeVideo.objects.exists()
 
     call_command("restore", str(archive), stdout=io.StringIO())
 
@@ -70,8 +95,12 @@ def test_round_trip_restores_pages_translations_revisions_counts_and_media(local
     assert Organisation.objects.filter(pk=page.organisation_id).exists()
     assert restored.revisions.get().note == "First version"
     assert DailyCount.objects.get(key=page.slug).count == 42
-    assert default_storage.open("pages/gp.png").read() == b"\x89PNG picture bytes"
-    assert default_storage.open("videos/hello.mp4").read() == b"video bytes"
+    video = WelcomeVideo.objects.get(language="so")
+    assert (video.title, video.transcript_state) == ("Title so", "draft")
+    assert video.captions.read() == (SAMPLE_VIDEOS / "so" / "captions.vtt").read_bytes()
+    # Every model, not only those named above: a model left out of the archive shows here.
+    assert _rows_of_every_model() == rows_before
+    assert _media_files() == media_before
     assert _pages_as_read(restored) == html_before
 
 
@@ -143,11 +172,13 @@ def test_restore_keeps_every_tag_the_audit_trail_as_it_was_and_rebuilds_search(l
 
 
 def _as_written_before_the_videos_moved(archive):
-    """The archive as the code before the videos app wrote it: their rows and keys under welcome."""
+    """The archive as the code before the videos app wrote it: the videos' rows under welcome,
+    and so the natural keys of their content type and permissions (admin history, groups)."""
     with tarfile.open(archive) as tar:
         files = {member.name: tar.extractfile(member).read() for member in tar.getmembers()}
     database = files["database.json"].decode()
     assert '"videos.welcomevideo"' in database
+    assert '["change_welcomevideo", "videos", "welcomevideo"]' in database
     files["database.json"] = (
         database.replace('"videos.welcomevideo"', '"welcome.welcomevideo"')
         .replace('"videos", "welcomevideo"', '"welcome", "welcomevideo"')
@@ -163,12 +194,28 @@ def _as_written_before_the_videos_moved(archive):
 # Emptying the database (flush) must happen outside a test transaction on PostgreSQL.
 @pytest.mark.django_db(transaction=True)
 def test_an_archive_from_before_the_videos_moved_app_restores_them(videos, tmp_path):
+    video_type = ContentType.objects.get_for_model(WelcomeVideo)
+    editors = Group.objects.create(name="Video editors")
+    change_videos = Permission.objects.get(content_type=video_type, codename="change_welcomevideo")
+    editors.permissions.add(change_videos)
+    admin = User.objects.create_superuser("admin", password="pw")
+    somali = WelcomeVideo.objects.get(language="so")
+    LogEntry.objects.log_actions(admin.pk, [somali], CHANGE, change_message="New captions")
+    media_before = _media_files()
     archive = tmp_path / "portal.tar.gz"
     call_command("backup", str(archive), stdout=io.StringIO())
     _as_written_before_the_videos_moved(archive)
     call_command("flush", interactive=False, verbosity=0)
+    _empty_media()
 
     call_command("restore", str(archive), stdout=io.StringIO())
 
     assert set(WelcomeVideo.objects.values_list("language", flat=True)) == {"so", "en", "ar"}
     assert WelcomeVideo.objects.get(language="so").title == "Title so"
+    assert _media_files() == media_before
+    video_type = ContentType.objects.get_for_model(WelcomeVideo)
+    assert list(Group.objects.get(name="Video editors").permissions.all()) == [
+        Permission.objects.get(content_type=video_type, codename="change_welcomevideo")
+    ]
+    assert LogEntry.objects.get().get_edited_object() == WelcomeVideo.objects.get(language="so")
+    assert not ContentType.objects.filter(app_label="welcome", model="welcomevideo").exists()
