@@ -124,22 +124,34 @@ _TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
 _ABBREVIATION_END = re.compile(r"(?:^|[.\s])[A-Za-z]\.$")  # "U.K.", "E.U.": their own stop
 
 
-def _balanced(run):
-    """Drop what belongs to the surrounding right-to-left sentence, not to the run: a closing
-    bracket opened before the run, and the sentence's own full stop or comma (inside the run it
-    would be drawn beside the English word instead of at the sentence's end)."""
-    while True:
-        unopened = run.endswith(")") and run.count(")") > run.count("(")
-        stop = run.endswith(",") or (run.endswith(".") and not _ABBREVIATION_END.search(run))
-        if not unopened and not stop:
-            return run.rstrip()
-        run = run[:-1]
+def _within_its_brackets(run):
+    """The run up to a closing bracket opened before it: in "(Universal Credit) 2" the ")"
+    belongs to the right-to-left sentence, and so does what follows it."""
+    depth = 0
+    for position, character in enumerate(run):
+        depth += {"(": 1, ")": -1}.get(character, 0)
+        if depth < 0:
+            return run[:position]
+    return run
+
+
+def _without_the_sentences_stop(run):
+    """Drop the sentence's own full stop or comma (inside the run it would be drawn beside the
+    English word instead of at the sentence's end)."""
+    run = run.rstrip()
+    while run.endswith(",") or (run.endswith(".") and not _ABBREVIATION_END.search(run)):
+        run = run[:-1].rstrip()
+    return run
 
 
 def _latin_runs(text):
     """(start, end) of each Latin-script run in plain ``text``."""
-    for match in _LATIN_RUN.finditer(text):
-        yield match.start(), match.start() + len(_balanced(match.group(0)))
+    position = 0
+    while match := _LATIN_RUN.search(text, position):
+        run = _within_its_brackets(match.group(0))
+        yield match.start(), match.start() + len(_without_the_sentences_stop(run))
+        # After a bracket that closes the sentence's own, more English words may follow.
+        position = match.start() + len(run)
 
 
 def _isolated(text):
@@ -180,26 +192,41 @@ def isolated(obj, field):
 
 
 _TAG_NAME = re.compile(r"^</?\s*([a-zA-Z0-9]+)")
-# Their words are a unit already (a link, a phone number) or must stay exactly as written.
-_NOT_ISOLATED_INSIDE = {"a", "bdi", "code", "pre"}
+# Their words are a unit already (a phone number) or must stay exactly as written (code).
+_NOT_ISOLATED_INSIDE = {"bdi", "code", "pre"}
+_HAS_DIRECTION = re.compile(r"\sdir=", re.IGNORECASE)
+
+
+def _left_as_written(tag, name):
+    """Whether the text inside this opening tag keeps its words as they are. A link with a
+    direction of its own (a web address) is a unit already; any other link's words are not: in
+    "<a>section 95 (Home Office)</a> 2" the number after the link would join its English."""
+    if name == "a":
+        return bool(_HAS_DIRECTION.search(tag))
+    return name in _NOT_ISOLATED_INSIDE
 
 
 def isolate_latin_in_body(html):
     """Sanitised body ``html`` of a right-to-left page with each Latin-script run in its text
     isolated, as in summaries: "(section 4 / section 95 support)." keeps its brackets and full
-    stop on the right side. Only text between tags changes, escaped again; tags stay as they are."""
+    stop on the right side. Only text between tags changes, escaped again; tags stay as they are.
+
+    It runs as the page is shown, after the glossary step, like it: the glossary's links exist
+    only then, and a change here reaches every page without saving each again. The stored
+    body_html stays as the editor's Markdown made it, for the search index to read."""
     parts = _TAG_OR_TEXT.split(html)
-    inside = []
+    left_as_written = []  # for each open link, code, pre or bdi: whether its words stay as written
     for index, part in enumerate(parts):
         if part.startswith("<"):
             name = _TAG_NAME.match(part)
-            if name and name.group(1).lower() in _NOT_ISOLATED_INSIDE:
+            name = name.group(1).lower() if name else ""
+            if name == "a" or name in _NOT_ISOLATED_INSIDE:
                 if part.startswith("</"):
-                    if inside:
-                        inside.pop()
+                    if left_as_written:
+                        left_as_written.pop()
                 elif not part.endswith("/>"):
-                    inside.append(name.group(1).lower())
-        elif part and not inside and _LATIN_RUN.search(part):
+                    left_as_written.append(_left_as_written(part, name))
+        elif part and not any(left_as_written) and _LATIN_RUN.search(part):
             parts[index] = _isolated(html_lib.unescape(part))
     return "".join(parts)
 

@@ -23,7 +23,8 @@ def test_an_address_written_as_a_link_is_marked_and_kept_left_to_right(client, l
         '<a href="https://www.gov.uk/evisa" rel="noopener noreferrer" class="link--address" '
         'dir="ltr">https://www.gov.uk/evisa</a>' in html
     )
-    # A link with words of its own keeps its printed address.
+    # A link with words of its own keeps its printed address (its English word isolated).
     assert (
-        '<a href="https://www.gov.uk/evisa" rel="noopener noreferrer">GOV.UK: التأشيرة</a>' in html
+        '<a href="https://www.gov.uk/evisa" rel="noopener noreferrer">'
+        '<bdi dir="ltr">GOV.UK</bdi>: التأشيرة</a>' in html
     )

@@ -151,7 +151,7 @@ def test_search_results_isolate_english_in_arabic_results(client, credit):
     assert '(<bdi dir="ltr">Universal <mark>Credit</mark></bdi>)' in html
 
 
-def test_a_page_body_isolates_english_words_but_not_links_or_code(client, locality):
+def test_a_page_body_isolates_english_words_but_not_code(client, locality):
     OrientationPageFactory(
         slug="support",
         title_en="Support",
@@ -165,7 +165,11 @@ def test_a_page_body_isolates_english_words_but_not_links_or_code(client, locali
     )
     html = html_of(client, "/ar/pages/support/")
     assert 'الدعم (<bdi dir="ltr">section 4 / section 95 support</bdi>).' in html
-    assert ">Migrant Help</a>" in html
+    # A link's words are isolated inside it: the link itself is no unit in the sentence.
+    assert (
+        '<a href="https://www.migranthelp.org/" rel="noopener noreferrer">'
+        '<bdi dir="ltr">Migrant Help</bdi></a>' in html
+    )
     assert '<code><bdi dir="ltr">B11 1AR</bdi></code>' in html  # not wrapped twice
     # Text that looks like a tag stays text: escaped again after isolating.
     assert '&lt;<bdi dir="ltr">b</bdi>&gt;<bdi dir="ltr">Hello</bdi>&lt;/' in html
@@ -177,3 +181,116 @@ def test_a_left_to_right_page_body_is_left_alone(client, locality):
     html = html_of(client, "/en/pages/support/")
     assert "Ask (section 95)." in html
     assert '<bdi dir="ltr">section' not in html
+
+
+def test_a_bracket_the_sentence_opened_ends_the_english_words():
+    with translation.override("ar"):
+        # A number after "(Universal Credit)" is the Arabic sentence's, not the English name's.
+        assert str(isolate_latin("اقرأ (Universal Credit) 2 هنا.")) == (
+            'اقرأ (<bdi dir="ltr">Universal Credit</bdi>) 2 هنا.'
+        )
+        # English words after the bracket are a run of their own.
+        assert str(isolate_latin("الرقم (reference number) Migrant Help")) == (
+            'الرقم (<bdi dir="ltr">reference number</bdi>) <bdi dir="ltr">Migrant Help</bdi>'
+        )
+        assert str(isolate_latin("بطاقة BN(O) هنا.")) == 'بطاقة <bdi dir="ltr">BN(O)</bdi> هنا.'
+
+
+SUPPORT_IN = {
+    "ar": "تحصل على الدعم",
+    "fa": "حمایت می‌گیرید",
+    "ckb": "یارمەتی وەردەگریت",
+    "ps": "مرسته ترلاسه کوئ",
+}
+
+
+def prose_of(client, path):
+    return html_of(client, path).split('<div class="prose">')[1].split("</div>")[0]
+
+
+@pytest.mark.parametrize("language", ["ar", "fa", "ckb", "ps"])
+def test_page_bodies_in_every_right_to_left_language_isolate_english(client, locality, language):
+    words = SUPPORT_IN[language]
+    OrientationPageFactory(
+        slug="support",
+        title_en="Support",
+        **{
+            f"title_{language}": words,
+            f"summary_{language}": f"{words}.",
+            f"body_{language}": (
+                f"{words} (section 4 / section 95 support).\n\n"
+                f"{words} (January) 2025 (reference number) Migrant Help.\n\n"
+                f"{words} [section 95 (Home Office)](https://www.gov.uk/asylum-support) 2.\n\n"
+                f"{words} https://www.gov.uk/asylum-support\n\n"
+                f"{words} 0808 8010 503, B11 1AR."
+            ),
+        },
+    )
+    body = prose_of(client, f"/{language}/pages/support/")
+    assert f'{words} (<bdi dir="ltr">section 4 / section 95 support</bdi>).' in body
+    assert (
+        f'{words} (<bdi dir="ltr">January</bdi>) 2025 (<bdi dir="ltr">reference number</bdi>) '
+        '<bdi dir="ltr">Migrant Help</bdi>.' in body
+    )
+    assert '<bdi dir="ltr">section 95 (Home Office)</bdi></a> 2.' in body
+    # A web address shown as its own link reads left to right, as one unit, already.
+    assert 'dir="ltr">https://www.gov.uk/asylum-support</a>' in body
+    # The phone number and the postcode keep the one isolation the Markdown step gave them.
+    assert (
+        'rel="noopener noreferrer"><bdi dir="ltr">0808 8010 503</bdi></a>, '
+        '<bdi dir="ltr">B11 1AR</bdi>.' in body
+    )
+    assert '<bdi dir="ltr"><bdi' not in body
+
+
+def test_a_glossary_link_on_english_words_isolates_them_inside_it(client, locality):
+    GlossaryTermFactory(slug="gp", term_en="GP", term_ar="طبيب عام", explanation_ar="طبيب.")
+    OrientationPageFactory(
+        slug="support", title_ar="الدعم", summary_ar="الدعم.", body_ar="سجّل عند GP (NHS) 2 مرة."
+    )
+    body = prose_of(client, "/ar/pages/support/")
+    assert 'title="طبيب."><bdi dir="ltr">GP</bdi></a> (<bdi dir="ltr">NHS</bdi>) 2 مرة.' in body
+
+
+def test_a_hostile_page_body_stays_escaped_when_its_english_is_isolated(client, locality):
+    OrientationPageFactory(
+        slug="support",
+        title_ar="الدعم",
+        summary_ar="الدعم.",
+        body_ar=(
+            'نص <script>alert("x")</script> و (Home Office).\n\n'
+            "اكتب &lt;script&gt;alert(1)&lt;/script&gt; كما هو.\n\n"
+            '<a href="javascript:alert(2)" onclick="alert(3)">Click me</a> هنا.\n\n'
+            "نص &amp;lt;img src=x onerror=alert(4)&amp;gt; (GP)."
+        ),
+    )
+    body = prose_of(client, "/ar/pages/support/")
+    assert "<script" not in body
+    assert "<img" not in body
+    assert "javascript:" not in body
+    assert "onclick" not in body
+    assert (
+        'اكتب &lt;<bdi dir="ltr">script</bdi>&gt;<bdi dir="ltr">alert(1)</bdi>'
+        '&lt;/<bdi dir="ltr">script</bdi>&gt; كما هو.' in body
+    )
+    # "&amp;lt;" is the text "&lt;" as the editor wrote it: still text after isolating.
+    assert 'نص &amp;<bdi dir="ltr">lt</bdi>;<bdi dir="ltr">img src</bdi>=' in body
+    assert '(<bdi dir="ltr">Home Office</bdi>).' in body
+
+
+@pytest.mark.parametrize("language", ["en", "pl", "so", "ru"])
+def test_left_to_right_page_bodies_are_left_alone(client, locality, language):
+    OrientationPageFactory(
+        slug="support", **{f"title_{language}": "Support", f"body_{language}": "Ask (UC) 2."}
+    )
+    body = prose_of(client, f"/{language}/pages/support/")
+    assert "<p>Ask (UC) 2.</p>" in body
+    assert "<bdi" not in body
+
+
+def test_an_english_stand_in_body_on_a_right_to_left_page_is_left_alone(client, locality):
+    OrientationPageFactory(
+        slug="support", title_ar="الدعم", summary_ar="الدعم.", body_en="Ask (Universal Credit) 2."
+    )
+    html = html_of(client, "/ar/pages/support/")
+    assert '<div lang="en" dir="ltr"><p>Ask (Universal Credit) 2.</p></div>' in html
