@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.urls import reverse
+from django.utils import translation
 from django.utils.html import format_html
 
 from portal.translation import SOURCE_LANGUAGE
@@ -148,7 +149,9 @@ def search(query, language, *, kinds=None, limit=MAX_RESULTS):
         outcome.corrected = bool(hits) and not _run(
             search_backend, _without(groups, corrections), languages, kinds
         )
-    outcome.results = _rank(hits, groups, limit)
+    # Links stay on the reader's site, whatever language the caller has active.
+    with translation.override(language):
+        outcome.results = _rank(hits, groups, limit)
     return outcome
 
 
