@@ -20,7 +20,6 @@ from django.utils.html import escape
 from portal.translation import SOURCE_LANGUAGE
 
 CACHE_KEY = "glossary:link-forms"
-NAMES_CACHE_KEY = "glossary:organisation-names"
 _TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
 _TAG_NAME = re.compile(r"^</?\s*([a-zA-Z0-9]+)")
 _LEFT_ALONE = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "abbr"}
@@ -31,14 +30,22 @@ _SENTENCE_OPENERS = ".!?:;…([\"“‘'«—–-•"
 _TRAILING_PUNCTUATION = ".,;:!?)]\"”’'»…"
 
 
+def _link_data():
+    """What linking needs, read from the cache in one round trip, and kept there until a term or
+    an organisation changes: the forms of every published term per language, and the names of
+    the organisations (written the same in every language)."""
+    found = cache.get(CACHE_KEY)
+    if found is None:
+        found = {"forms": _forms_by_language(), "names": _organisation_names()}
+        cache.set(CACHE_KEY, found, timeout=None)
+    return found
+
+
 def _forms_by_language():
-    """{language: [(form, slug, explanation)]} for every published term, cached until a term
-    changes. A term not yet translated is linked by its English forms, with its English words."""
+    """{language: [(form, slug, explanation)]} for every published term. A term not yet
+    translated is linked by its English forms, with its English words."""
     from .glossary import GlossaryTerm
 
-    found = cache.get(CACHE_KEY)
-    if found is not None:
-        return found
     terms = list(GlossaryTerm.objects.published())
     found = {}
     for code in settings.MODELTRANSLATION_LANGUAGES:
@@ -52,31 +59,25 @@ def _forms_by_language():
                 english = term.forms_in(SOURCE_LANGUAGE)
                 entries.extend((form, term.slug, explanation) for form in english)
         found[code] = entries
-    cache.set(CACHE_KEY, found, timeout=None)
     return found
 
 
-def forget_forms():
-    cache.delete_many([CACHE_KEY, NAMES_CACHE_KEY])
-
-
 def _organisation_names():
-    """A pattern matching the name of any organisation in the directory, or None; cached until
-    a term or an organisation changes. Names are written the same in every language."""
+    """A regular expression (as text) matching any organisation's name, or ""."""
     from django.apps import apps
 
-    found = cache.get(NAMES_CACHE_KEY)
-    if found is None:
-        # A string reference: orientation never imports the directory.
-        organisations = apps.get_model("directory", "Organisation").objects
-        names = sorted(
-            {escape(name) for name in organisations.values_list("name", flat=True) if name},
-            key=len,
-            reverse=True,
-        )
-        found = "|".join(re.escape(name) for name in names)
-        cache.set(NAMES_CACHE_KEY, found, timeout=None)
-    return re.compile(rf"(?<!\w)(?:{found})(?!\w)") if found else None
+    # A string reference: orientation never imports the directory.
+    organisations = apps.get_model("directory", "Organisation").objects
+    names = sorted(
+        {escape(name) for name in organisations.values_list("name", flat=True) if name},
+        key=len,
+        reverse=True,
+    )
+    return "|".join(re.escape(name) for name in names)
+
+
+def forget_forms():
+    cache.delete(CACHE_KEY)
 
 
 def _pattern(entries):
@@ -116,7 +117,8 @@ def _inside_a_proper_name(match):
 
 def link_glossary_terms(html, language):
     """``html`` with the first use of each glossary term linked to its explanation."""
-    entries = _forms_by_language().get(language, [])
+    data = _link_data()
+    entries = data["forms"].get(language, [])
     pattern = _pattern(entries)
     if not html or pattern is None:
         return html
@@ -124,7 +126,7 @@ def link_glossary_terms(html, language):
     for form, slug, explanation in entries:
         by_form.setdefault(escape(form).casefold(), (form, slug, explanation))
     glossary_url = reverse("orientation:glossary")
-    names = _organisation_names()
+    names = re.compile(rf"(?<!\w)(?:{data['names']})(?!\w)") if data["names"] else None
     linked = set()
     open_tags = []
     in_names = []  # the spans of organisation names in the text being linked
